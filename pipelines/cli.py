@@ -1,0 +1,145 @@
+"""The `quxiang` command line."""
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipelines.errors import QuxiangInputError
+from pipelines.paths import DEFAULT_DB, DEFAULT_OUT_ROOT
+
+app = typer.Typer(
+    help="去向：毕业去向登记数据的夜间处理（校验、单位匹配、档案寄送、统计报表）。",
+    no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+)
+
+STAGE_LABELS = {
+    "ingest": "读取导出文件", "normalise": "规范化", "validate": "规则校验",
+    "match": "单位匹配", "dispatch": "档案寄送清单", "statistics": "统计", "report": "写出报表",
+}
+
+
+def echo(message: str, err: bool = False) -> None:
+    typer.echo(message, err=err)
+
+
+@app.command()
+def run(
+    exports: Annotated[list[Path], typer.Option("--exports", help="毕业去向登记导出文件（xlsx/xls/csv，可多个）")],
+    evidence: Annotated[Path | None, typer.Option(help="佐证材料清单文件")] = None,
+    roster: Annotated[Path | None, typer.Option(help="毕业生名单（落实率的分母）")] = None,
+    out: Annotated[Path | None, typer.Option(help="输出目录，默认 out/<日期>/")] = None,
+    db: Annotated[Path, typer.Option(help="DuckDB 数据仓库文件")] = DEFAULT_DB,
+    date: Annotated[str | None, typer.Option(help="数据日期 YYYY-MM-DD，默认今天")] = None,
+    encoding: Annotated[str | None, typer.Option(help="强制指定文本文件编码，如 gb18030")] = None,
+    formula: Annotated[str, typer.Option(help="落实率口径：2024（现行）或 2021")] = "2024",
+    verbose: Annotated[bool, typer.Option("--verbose", help="在终端显示详细日志")] = False,
+) -> None:
+    """运行夜间处理：读取导出文件，校验，匹配单位，生成档案寄送清单和统计报表。"""
+    from pipelines.logging_setup import configure_console, file_handler
+
+    configure_console(verbose)
+    run_date = _parse_date(date)
+    if formula not in ("2024", "2021"):
+        _fail(f"参数 --formula 只能是 2024 或 2021，收到的是 {formula}。")
+    out_dir = out or DEFAULT_OUT_ROOT / run_date.isoformat()
+    if exports and evidence is None:
+        echo("提示：没有提供佐证材料清单（--evidence），本次不检查佐证材料。")
+    if roster is None:
+        echo("警告：没有提供毕业生名单（--roster），落实率的分母只能用已登记学生数，结果会偏高。")
+
+    from pipelines.context import RunInputs
+    from pipelines.run import RunOptions, execute
+
+    options = RunOptions(
+        inputs=RunInputs(tuple(exports), evidence, roster, encoding),
+        out_dir=out_dir, db_path=db, run_date=run_date, formula_version=formula,
+    )
+    echo(f"开始处理 {len(exports)} 个导出文件，数据日期 {run_date.isoformat()} …")
+    try:
+        summary = execute(options, on_stage=_progress, log_handler_factory=file_handler)
+    except QuxiangInputError as exc:
+        _fail(exc.sentence())
+    except Exception as exc:
+        from pipelines.outputs.publish import failed_log_path
+
+        failed_log = failed_log_path(out_dir)
+        echo(f"运行失败：{exc.__class__.__name__}: {exc}。之前的输出没有改动；"
+             f"详细信息见日志 {failed_log}", err=True)
+        raise typer.Exit(1) from exc
+    _print_summary(summary, out_dir)
+
+
+@app.command()
+def sample(
+    out: Annotated[Path, typer.Option(help="示例数据写入的目录")] = Path("data") / "sample",
+) -> None:
+    """生成内置示例数据（虚构学生，真实地区名），用于试运行和演示。"""
+    from pipelines.sample.generate import build_sample
+
+    paths = build_sample(out)
+    echo(f"已生成示例数据：{', '.join(str(p) for p in paths.values())}")
+
+
+def _progress(name: str, seconds: float, result: dict) -> None:
+    position = list(STAGE_LABELS).index(name) + 1
+    echo(f"  [{position}/{len(STAGE_LABELS)}] {STAGE_LABELS[name]} 完成（{seconds:.1f} 秒）")
+
+
+def _print_summary(summary: dict, out_dir: Path) -> None:
+    severity = summary.get("findings_by_severity", {})
+    rate = summary.get("placement_rate")
+    echo(f"读入 {summary['rows_in']} 行：入库 {summary['rows_loaded']} 行，"
+         f"隔离 {summary['rows_quarantined']} 行（原因见 quarantine.csv）。")
+    echo(f"发现问题：错误 {severity.get('error', 0)} 条，提醒 {severity.get('warning', 0)} 条"
+         f"（findings.csv；辅导员修改清单 {summary.get('fixlists_written', 0)} 份）。")
+    denominator = "毕业生名单" if summary.get("has_roster") else "已登记学生（未提供名单）"
+    rate_text = f"{rate:.2%}" if rate is not None else "无法计算（没有毕业生）"
+    echo(f"毕业去向落实率：{rate_text}（分母：{denominator} {summary.get('count_graduates', 0)} 人）。")
+    echo(f"档案寄送：可寄 {summary.get('dispatch_mailable', 0)} 份，"
+         f"暂不能寄送 {summary.get('dispatch_held', 0)} 份。")
+    echo(f"输出目录：{out_dir}")
+
+
+def _parse_date(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        _fail(f"参数 --date 应为 YYYY-MM-DD 格式的日期，收到的是 {text}。")
+
+
+def _fail(sentence: str) -> None:
+    echo(sentence, err=True)
+    raise typer.Exit(2)
+
+
+def main() -> None:
+    app(args=expand_multi_value_options(sys.argv[1:]), prog_name="quxiang")
+
+
+def expand_multi_value_options(args: list[str]) -> list[str]:
+    """Accept `--exports a.xlsx b.csv` as well as the repeated `--exports a --exports b`.
+
+    >>> expand_multi_value_options(["run", "--exports", "a", "b", "--db", "x"])
+    ['run', '--exports', 'a', '--exports', 'b', '--db', 'x']
+    """
+    expanded: list[str] = []
+    in_exports = False
+    for arg in args:
+        if arg.startswith("-"):
+            in_exports = arg == "--exports"
+            if in_exports:
+                continue
+        if in_exports:
+            expanded += ["--exports", arg]
+        else:
+            expanded.append(arg)
+    return expanded
+
+
+if __name__ == "__main__":
+    sys.exit(main())

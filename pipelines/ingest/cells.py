@@ -1,0 +1,42 @@
+"""Turn spreadsheet cell values into the text a person sees in the cell."""
+
+import datetime as dt
+import math
+
+
+def cell_text(value: object) -> str:
+    """Render a cell value from an xlsx/xls reader as text.
+
+    Whole numbers lose the float tail Excel gave them, dates become ISO dates; the leading
+    zeros of a code typed as a number are already gone in the file and are not invented here.
+
+    >>> cell_text(2025000001.0)
+    '2025000001'
+    >>> cell_text(10020.0)
+    '10020'
+    >>> cell_text(8000.5)
+    '8000.5'
+    >>> cell_text(dt.date(2025, 6, 30))
+    '2025-06-30'
+    >>> cell_text(dt.datetime(2025, 6, 30, 0, 0))
+    '2025-06-30'
+    >>> cell_text(None)
+    ''
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return str(value)

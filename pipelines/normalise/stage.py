@@ -1,0 +1,78 @@
+"""The normalise stage: raw text into the staging table, duplicates settled."""
+
+import logging
+
+import pandas as pd
+
+from pipelines.context import RunContext
+from pipelines.normalise.duplicates import split_duplicates
+from pipelines.normalise.registrations import clean_frame, normalise_registrations
+from pipelines.reference.regions import resolve_region
+from pipelines.text.clean import label_key
+from pipelines.validate.findings import findings_for_rows
+from pipelines.warehouse import create_table, read_table, write_frame
+
+logger = logging.getLogger(__name__)
+
+
+def normalise(ctx: RunContext) -> dict:
+    """Build clean_registrations, norm_registrations and stg_registrations."""
+    con = ctx.con
+    raw = read_table(con, "raw_registrations")
+    cleaned = clean_frame(raw)
+
+    kept, exact, conflicting = split_duplicates(cleaned)
+    _quarantine_duplicates(ctx, exact, conflicting)
+    write_frame(con, "findings_duplicates", pd.concat([
+        findings_for_rows(exact, "student_id", "student_id.duplicate_exact", "first_source"),
+        findings_for_rows(conflicting, "student_id", "student_id.duplicate_conflict",
+                          "first_source"),
+    ]))
+
+    write_frame(con, "clean_registrations", kept)
+    normalised = normalise_registrations(kept)
+    write_frame(con, "norm_registrations", normalised)
+    write_frame(con, "platform_destination_keys", _platform_keys(con))
+    write_frame(con, "resolved_regions", _resolved_regions(normalised))
+    rows = create_table(con, "stg_registrations", "staging/stg_registrations")
+    logger.info(
+        "Normalised %d rows: %d exact repeats merged, %d conflicting repeats held back.",
+        len(raw), len(exact), len(conflicting),
+    )
+    return {"rows_staged": rows, "exact_repeats": len(exact), "conflicting_repeats": len(conflicting)}
+
+
+def _quarantine_duplicates(ctx: RunContext, exact: pd.DataFrame, conflicting: pd.DataFrame) -> None:
+    held = pd.concat([
+        exact.assign(reason="与 " + exact["first_source"] + " 完全相同，已合并为一条"),
+        conflicting.assign(
+            reason="同一学号出现在 " + conflicting["first_source"] + "，内容不一致，暂不处理"
+        ),
+    ])
+    held = held.assign(raw_text=held["student_id"])[
+        ["source_file", "source_sheet", "source_row", "reason", "raw_text"]
+    ]
+    ctx.con.register("held_rows", held)
+    ctx.con.execute("insert into quarantine select * from held_rows")
+    ctx.con.unregister("held_rows")
+
+
+def _platform_keys(con) -> pd.DataFrame:
+    """Platform destination labels in the same canonical spelling as normalised values."""
+    table = read_table(con, "ref_platform_destinations")
+    keys = pd.DataFrame({
+        "destination": table["destination"].map(label_key),
+        "sub_destination": table["sub_destination"].fillna("").map(label_key),
+        "national_code": table["national_code"],
+    })
+    return keys.drop_duplicates(subset=["destination", "sub_destination"], keep="first")
+
+
+def _resolved_regions(frame: pd.DataFrame) -> pd.DataFrame:
+    texts = pd.concat([frame["origin"], frame["unit_region"]]).dropna().unique()
+    matches = [resolve_region(text) for text in texts]
+    return pd.DataFrame({
+        "region_text": pd.Series(texts, dtype="str"),
+        "region_code": pd.Series([m.code for m in matches], dtype="str"),
+        "province_code": pd.Series([m.province_code for m in matches], dtype="str"),
+    })

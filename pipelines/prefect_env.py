@@ -1,0 +1,27 @@
+"""Prefect settings for an offline office machine; applied before Prefect is imported.
+
+Prefect's local mode starts a temporary API server (15-25 s on two cores, close to its default
+start-up timeout) and would send telemetry to the internet; neither may surprise the clerk.
+Values already set in the environment win, so a Prefect server can be configured outside.
+"""
+
+import os
+
+from pipelines.paths import REPO_ROOT
+
+DEFAULTS = {
+    "PREFECT_HOME": str(REPO_ROOT / ".prefect"),
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    # Prefect's own console output repeats task exceptions with tracebacks; the CLI reports
+    # failures itself in one Chinese sentence and keeps details in the run's log file.
+    "PREFECT_LOGGING_LEVEL": "CRITICAL",
+    "PREFECT_LOGGING_TO_API_ENABLED": "false",
+    "GX_ANALYTICS_ENABLED": "false",
+}
+
+
+def configure_prefect() -> None:
+    for name, value in DEFAULTS.items():
+        os.environ.setdefault(name, value)

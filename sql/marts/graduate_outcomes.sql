@@ -1,0 +1,55 @@
+-- One row per graduate of the cohort: the roster when one was given, else every registered
+-- student; with the destination group of the selected 落实率 formula version.
+with
+
+registrations as (select * from stg_registrations),
+
+roster as (select * from raw_roster),
+
+settings as (select * from run_settings),
+
+cohort as (
+    select
+        trim(roster.student_id) as student_id,
+        roster.college,
+        roster.major,
+        roster.degree_level,
+        roster.gender,
+        roster.origin
+    from roster
+    union all
+    select
+        registrations.student_id,
+        registrations.college,
+        registrations.major,
+        registrations.degree_level,
+        registrations.gender,
+        registrations.origin
+    from registrations
+    where not exists (select 1 from roster)
+),
+
+outcomes as (
+    select
+        cohort.student_id,
+        coalesce(registrations.college, cohort.college, '（未填）') as college,
+        coalesce(registrations.major, cohort.major, '（未填）') as major,
+        coalesce(registrations.degree_level, cohort.degree_level, '（未填）') as degree_level,
+        coalesce(registrations.gender, cohort.gender, '（未填）') as gender,
+        coalesce(registrations.origin_province_code, '（未知）') as origin_province_code,
+        registrations.student_id is not null as is_registered,
+        registrations.national_code,
+        case
+            when registrations.student_id is null then '未登记'
+            when settings.formula_version = '2021' then coalesce(registrations.group_2021, '去向未识别')
+            else coalesce(registrations.group_2024, '去向未识别')
+        end as destination_group,
+        coalesce(registrations.is_placed, false) as is_placed,
+        coalesce(registrations.is_abroad, false) as is_abroad
+    from cohort
+    cross join settings
+    left join registrations on registrations.student_id = cohort.student_id
+)
+
+select * from outcomes
+order by outcomes.student_id
