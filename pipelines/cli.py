@@ -12,12 +12,19 @@ from pipelines.paths import DEFAULT_DB, DEFAULT_OUT_ROOT
 
 app = typer.Typer(
     help="去向：毕业去向登记数据的夜间处理（校验、单位匹配、档案寄送、统计报表）。",
-    no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
 )
 
 STAGE_LABELS = {
-    "ingest": "读取导出文件", "normalise": "规范化", "validate": "规则校验",
-    "match": "单位匹配", "dispatch": "档案寄送清单", "statistics": "统计", "report": "写出报表",
+    "ingest": "读取导出文件",
+    "normalise": "规范化",
+    "validate": "规则校验",
+    "match": "单位匹配",
+    "dispatch": "档案寄送清单",
+    "statistics": "统计",
+    "report": "写出报表",
 }
 
 
@@ -27,7 +34,9 @@ def echo(message: str, err: bool = False) -> None:
 
 @app.command()
 def run(
-    exports: Annotated[list[Path], typer.Option("--exports", help="毕业去向登记导出文件（xlsx/xls/csv，可多个）")],
+    exports: Annotated[
+        list[Path], typer.Option("--exports", help="毕业去向登记导出文件（xlsx/xls/csv，可多个）")
+    ],
     evidence: Annotated[Path | None, typer.Option(help="佐证材料清单文件")] = None,
     roster: Annotated[Path | None, typer.Option(help="毕业生名单（落实率的分母）")] = None,
     out: Annotated[Path | None, typer.Option(help="输出目录，默认 out/<日期>/")] = None,
@@ -51,14 +60,18 @@ def run(
         echo("警告：没有提供毕业生名单（--roster），落实率的分母只能用已登记学生数，结果会偏高。")
 
     from pipelines.context import RunInputs
-    from pipelines.run import RunOptions, execute
+    from pipelines.run import RunOptions, check_inputs, execute
 
     options = RunOptions(
         inputs=RunInputs(tuple(exports), evidence, roster, encoding),
-        out_dir=out_dir, db_path=db, run_date=run_date, formula_version=formula,
+        out_dir=out_dir,
+        db_path=db,
+        run_date=run_date,
+        formula_version=formula,
     )
     echo(f"开始处理 {len(exports)} 个导出文件，数据日期 {run_date.isoformat()} …")
     try:
+        check_inputs(options.inputs)
         summary = execute(options, on_stage=_progress, log_handler_factory=file_handler)
     except QuxiangInputError as exc:
         _fail(exc.sentence())
@@ -66,8 +79,11 @@ def run(
         from pipelines.outputs.publish import failed_log_path
 
         failed_log = failed_log_path(out_dir)
-        echo(f"运行失败：{exc.__class__.__name__}: {exc}。之前的输出没有改动；"
-             f"详细信息见日志 {failed_log}", err=True)
+        echo(
+            f"运行失败：{exc.__class__.__name__}: {exc}。之前的输出没有改动；"
+            f"详细信息见日志 {failed_log}",
+            err=True,
+        )
         raise typer.Exit(1) from exc
     _print_summary(summary, out_dir)
 
@@ -91,15 +107,22 @@ def _progress(name: str, seconds: float, result: dict) -> None:
 def _print_summary(summary: dict, out_dir: Path) -> None:
     severity = summary.get("findings_by_severity", {})
     rate = summary.get("placement_rate")
-    echo(f"读入 {summary['rows_in']} 行：入库 {summary['rows_loaded']} 行，"
-         f"隔离 {summary['rows_quarantined']} 行（原因见 quarantine.csv）。")
-    echo(f"发现问题：错误 {severity.get('error', 0)} 条，提醒 {severity.get('warning', 0)} 条"
-         f"（findings.csv；辅导员修改清单 {summary.get('fixlists_written', 0)} 份）。")
+    echo(
+        f"读入 {summary['rows_in']} 行：入库 {summary['rows_loaded']} 行，"
+        f"隔离 {summary['rows_quarantined']} 行（原因见 quarantine.csv）。"
+    )
+    echo(
+        f"发现问题：错误 {severity.get('error', 0)} 条，提醒 {severity.get('warning', 0)} 条"
+        f"（findings.csv；辅导员修改清单 {summary.get('fixlists_written', 0)} 份）。"
+    )
     denominator = "毕业生名单" if summary.get("has_roster") else "已登记学生（未提供名单）"
     rate_text = f"{rate:.2%}" if rate is not None else "无法计算（没有毕业生）"
-    echo(f"毕业去向落实率：{rate_text}（分母：{denominator} {summary.get('count_graduates', 0)} 人）。")
-    echo(f"档案寄送：可寄 {summary.get('dispatch_mailable', 0)} 份，"
-         f"暂不能寄送 {summary.get('dispatch_held', 0)} 份。")
+    graduates = summary.get("count_graduates", 0)
+    echo(f"毕业去向落实率：{rate_text}（分母：{denominator} {graduates} 人）。")
+    echo(
+        f"档案寄送：可寄 {summary.get('dispatch_mailable', 0)} 份，"
+        f"暂不能寄送 {summary.get('dispatch_held', 0)} 份。"
+    )
     echo(f"输出目录：{out_dir}")
 
 

@@ -28,5 +28,7 @@ def write_outputs(ctx: RunContext) -> dict:
 
 def write_summary(ctx: RunContext) -> None:
     path = ctx.work_dir / "run_summary.json"
-    path.write_text(json.dumps(ctx.summary, ensure_ascii=False, indent=2, sort_keys=True,
-                               default=str) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(ctx.summary, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n",
+        encoding="utf-8",
+    )

@@ -76,5 +76,5 @@ def test_reload_replaces_the_table(tmp_path):
 def test_bad_file_name_is_refused(tmp_path):
     (tmp_path / "Bad Name.csv").write_text("code\n1\n", encoding="utf-8")
 
-    with pytest.raises(ValueError, match="Bad Name.csv"):
+    with pytest.raises(ValueError, match=r"Bad Name\.csv"):
         load_reference_tables(duckdb.connect(), tmp_path)

@@ -5,9 +5,17 @@ import pytest
 from pipelines.reference import REFERENCE_DIR
 
 OWN_TABLES = (
-    "authorities", "countries", "country_aliases", "destinations", "industries",
-    "platform_destinations", "postcode_prefixes", "regions", "unit_categories",
-    "unit_nature_aliases", "unit_natures",
+    "authorities",
+    "countries",
+    "country_aliases",
+    "destinations",
+    "industries",
+    "platform_destinations",
+    "postcode_prefixes",
+    "regions",
+    "unit_categories",
+    "unit_nature_aliases",
+    "unit_natures",
 )
 
 
@@ -32,8 +40,30 @@ def test_file_is_plain_utf8_sorted_with_lf(stem):
 
 
 def test_destination_codes():
-    expected = {"10", "11", "12", "27", "271", "46", "50", "502", "503", "51", "512", "519",
-                "70", "71", "72", "75", "76", "77", "80", "801", "802", "85"}
+    expected = {
+        "10",
+        "11",
+        "12",
+        "27",
+        "271",
+        "46",
+        "50",
+        "502",
+        "503",
+        "51",
+        "512",
+        "519",
+        "70",
+        "71",
+        "72",
+        "75",
+        "76",
+        "77",
+        "80",
+        "801",
+        "802",
+        "85",
+    }
 
     assert column("destinations", "code") == expected
 
@@ -42,11 +72,27 @@ def test_destination_groups_and_flags():
     rows = read("destinations")
 
     assert {row["group_2024"] for row in rows} <= {
-        "单位就业", "自主创业", "自由职业", "升学", "未就业", "暂不就业"}
+        "单位就业",
+        "自主创业",
+        "自由职业",
+        "升学",
+        "未就业",
+        "暂不就业",
+    }
     assert {row["group_2021"] for row in rows} <= {
-        "协议和合同就业", "灵活就业", "自主创业", "升学", "未就业", "暂不就业"}
+        "协议和合同就业",
+        "灵活就业",
+        "自主创业",
+        "升学",
+        "未就业",
+        "暂不就业",
+    }
     assert {row["status"] for row in rows} <= {
-        "confirmed", "confirmed-secondary", "uncertain", "legacy"}
+        "confirmed",
+        "confirmed-secondary",
+        "uncertain",
+        "legacy",
+    }
     assert {row["code"] for row in rows if row["is_abroad"] == "true"} == {"85"}
     assert {row["code"] for row in rows if row["is_placed"] == "false"} == {"70", "71", "72"}
     assert {row["parent_code"] for row in rows} - {""} <= column("destinations", "code")
@@ -78,8 +124,11 @@ def test_platform_destinations_point_to_known_codes():
 )
 def test_platform_labels(destination, sub_destination, code):
     rows = read("platform_destinations")
-    found = [row["national_code"] for row in rows
-             if (row["destination"], row["sub_destination"]) == (destination, sub_destination)]
+    found = [
+        row["national_code"]
+        for row in rows
+        if (row["destination"], row["sub_destination"]) == (destination, sub_destination)
+    ]
 
     assert found == [code]
 
@@ -98,8 +147,11 @@ def test_regions_hierarchy():
 
 
 def test_region_provinces():
-    provinces = {row["code"] for row in read("regions")
-                 if row["level"] == "province" and row["status"] == "current"}
+    provinces = {
+        row["code"]
+        for row in read("regions")
+        if row["level"] == "province" and row["status"] == "current"
+    }
 
     assert len(provinces) == 34
     assert {"71", "81", "82"} <= provinces
@@ -120,7 +172,15 @@ def test_unit_natures_and_aliases():
 
     assert {row["code"] for row in natures if row["status"] == "legacy"} == {"25", "35"}
     assert {row["report_group"] for row in natures} <= {
-        "机关", "事业单位", "国有企业", "三资企业", "其他企业", "部队", "基层", "其他"}
+        "机关",
+        "事业单位",
+        "国有企业",
+        "三资企业",
+        "其他企业",
+        "部队",
+        "基层",
+        "其他",
+    }
     assert column("unit_nature_aliases", "code") <= column("unit_natures", "code")
 
 
@@ -133,9 +193,13 @@ def test_countries_and_aliases():
 
 
 def test_postcode_prefixes_cover_every_mainland_province():
-    mainland = {row["code"] for row in read("regions")
-                if row["level"] == "province" and row["code"] not in {"71", "81", "82", "99"}
-                and row["status"] == "current"}
+    mainland = {
+        row["code"]
+        for row in read("regions")
+        if row["level"] == "province"
+        and row["code"] not in {"71", "81", "82", "99"}
+        and row["status"] == "current"
+    }
 
     assert column("postcode_prefixes", "province_code") >= mainland
     assert column("postcode_prefixes", "province_code") <= column("regions", "code")

@@ -8,7 +8,9 @@ recipient who is not the student, a reachable phone and a 6-digit postcode.
 import re
 
 STREET_MARKERS = re.compile(r"(路|街|道|巷|弄|号|村|大厦|大楼|园区|楼|室)")
-PHONE_SHAPE = re.compile(r"^(\+?86-?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$")
+PHONE_SHAPE = re.compile(
+    r"^(\+?86-?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|[48]00-?\d{3}-?\d{4})$"
+)
 POSTCODE_SHAPE = re.compile(r"^\d{6}$")
 
 
@@ -25,8 +27,16 @@ def hold_reason(row: dict) -> str | None:
     """
     if not _filled(row.get("receiver")):
         if row.get("route") == "生源地主管部门":
-            return "无法确定档案接收单位（生源地主管部门未登记），请在生源地主管单位表中补充或由学生填写档案单位"
+            return (
+                "无法确定档案接收单位（生源地主管部门未登记），"
+                "请在生源地主管单位表中补充或由学生填写档案单位"
+            )
         return "档案接收单位为空，请学生补填档案单位名称"
+    if row.get("route") == "生源地主管部门" and not _filled(row.get("address")):
+        return (
+            f"生源地主管单位（{row['receiver']}）的地址、邮编尚未登记，"
+            "请在 reference_data/authorities.csv 中补充后重新运行"
+        )
     if not _filled(row.get("address")) or not STREET_MARKERS.search(row["address"]):
         return "档案接收地址不完整，需写到街道和门牌号"
     if not _filled(row.get("recipient")):

@@ -40,39 +40,58 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def check_readable(path: Path, table: str, encoding: str | None = None) -> None:
+    """Fail fast, before any stage starts, on a file the run could not use at all."""
+    _check_exists(path)
+    _pick_sheet(path, read_file(path, encoding, head_only=True), table)
+
+
 def extract_file(path: Path, table: str, encoding: str | None = None) -> ExtractedFile:
     """Read `path` and key its rows by the canonical columns of `table`."""
-    if not path.is_file():
-        raise MissingFileError(path, "文件不存在", "请检查路径和文件名是否正确")
-    if path.stat().st_size == 0:
-        raise EmptyFileError(path, "文件是空的（0 字节）", "请重新从就业平台导出后再运行")
-
+    _check_exists(path)
     content = read_file(path, encoding)
     sheet, header = _pick_sheet(path, content, table)
     extracted = ExtractedFile(
-        path=path, sha256=file_sha256(path), file_format=content.file_format,
-        encoding=content.encoding, sheet=sheet.name, header_row=header.row_number,
+        path=path,
+        sha256=file_sha256(path),
+        file_format=content.file_format,
+        encoding=content.encoding,
+        sheet=sheet.name,
+        header_row=header.row_number,
         unknown_columns=sorted(header.unknown.values()),
     )
     _split_rows(extracted, sheet, header)
     logger.info(
         "Read %s: %d rows in, %d quarantined, header on row %d, %d unknown columns.",
-        path.name, extracted.rows_in, len(extracted.quarantined), header.row_number,
+        path.name,
+        extracted.rows_in,
+        len(extracted.quarantined),
+        header.row_number,
         len(extracted.unknown_columns),
     )
     return extracted
 
 
+def _check_exists(path: Path) -> None:
+    if not path.is_file():
+        raise MissingFileError(path, "文件不存在", "请检查路径和文件名是否正确")
+    if path.stat().st_size == 0:
+        raise EmptyFileError(path, "文件是空的（0 字节）", "请重新从就业平台导出后再运行")
+
+
 def _pick_sheet(path: Path, content: FileContent, table: str) -> tuple[Sheet, HeaderMap]:
     non_empty = [sheet for sheet in content.sheets if any(any(c) for _, c in sheet.rows)]
     if not non_empty:
-        raise EmptyFileError(path, "文件中没有任何数据", "请确认导出时选择了数据范围，重新导出后再运行")
+        raise EmptyFileError(
+            path, "文件中没有任何数据", "请确认导出时选择了数据范围，重新导出后再运行"
+        )
     for sheet in non_empty:
         header = find_header(sheet.rows, table)
         if header is not None:
             return sheet, header
     raise MissingColumnError(
-        path, "找不到“学号”列（已检查每个工作表的前 30 行表头）",
+        path,
+        "找不到“学号”列（已检查每个工作表的前 30 行表头）",
         "请确认导出文件包含“学号”列，或把表头改为“学号”后重试",
     )
 
@@ -93,11 +112,15 @@ def _split_rows(extracted: ExtractedFile, sheet: Sheet, header: HeaderMap) -> No
 
 
 def _keep_or_quarantine(
-    extracted: ExtractedFile, row_number: int, cells: list[str], header: HeaderMap,
+    extracted: ExtractedFile,
+    row_number: int,
+    cells: list[str],
+    header: HeaderMap,
     student_position: int,
 ) -> None:
     source = {
-        "source_file": extracted.path.name, "source_sheet": extracted.sheet,
+        "source_file": extracted.path.name,
+        "source_sheet": extracted.sheet,
         "source_row": row_number,
     }
     reason = _quarantine_reason(cells, header, student_position)
@@ -111,9 +134,12 @@ def _keep_or_quarantine(
 
 
 def _quarantine_reason(cells: list[str], header: HeaderMap, student_position: int) -> str | None:
-    overflow = [c for c in cells[header.width:] if c.strip()]
+    overflow = [c for c in cells[header.width :] if c.strip()]
     if overflow:
-        return f"本行有 {header.width + len(overflow)} 个单元格，多于表头的 {header.width} 列（可能是内容里有未加引号的逗号）"
+        return (
+            f"本行有 {header.width + len(overflow)} 个单元格，多于表头的 {header.width} 列"
+            "（可能是内容里有未加引号的逗号）"
+        )
     if len(cells) < header.width and len(cells) <= max(header.keys):
         return f"本行只有 {len(cells)} 列，少于表头的 {header.width} 列（行被截断或换行符断开）"
     if not _cell(cells, student_position).strip():

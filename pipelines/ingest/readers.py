@@ -37,24 +37,29 @@ class FileContent:
     sheets: list[Sheet]
 
 
-def read_file(path: Path, encoding: str | None = None) -> FileContent:
-    """Read every sheet of `path` as text rows; `encoding` forces the text encoding."""
+def read_file(path: Path, encoding: str | None = None, head_only: bool = False) -> FileContent:
+    """Read every sheet of `path` as text rows; `encoding` forces the text encoding.
+
+    `head_only` reads just the first lines of a text file, enough to find its header.
+    """
     file_format = detect_format(read_head(path))
     if file_format in ("xlsx", "xls"):
         return FileContent(file_format, None, list(_read_workbook(path)))
 
-    data = path.read_bytes()
+    data = _head_lines(read_head(path)) if head_only else path.read_bytes()
     used = encoding or detect_encoding(data)
     if used is None:
         raise UnreadableFormatError(
-            path, "无法识别文件编码（既不是 UTF-8 也不是 GB18030）",
+            path,
+            "无法识别文件编码（既不是 UTF-8 也不是 GB18030）",
             "请在 Excel 中另存为 xlsx 或 UTF-8 CSV，或用 --encoding 指定编码后重试",
         )
     try:
         text = data.decode(used)
     except (UnicodeDecodeError, LookupError) as exc:
         raise UnreadableFormatError(
-            path, f"不能按编码 {used} 解码（{exc.__class__.__name__}）",
+            path,
+            f"不能按编码 {used} 解码（{exc.__class__.__name__}）",
             "请检查 --encoding 的取值，常用的有 utf-8、gb18030",
         ) from exc
     text = text.removeprefix("\ufeff")
@@ -63,12 +68,18 @@ def read_file(path: Path, encoding: str | None = None) -> FileContent:
     return FileContent("text", used, [Sheet("", _delimited_rows(text))])
 
 
+def _head_lines(head: bytes) -> bytes:
+    """Whole lines only, so that a multi-byte character is never cut in half."""
+    return head[: head.rfind(b"\n") + 1] or head
+
+
 def _read_workbook(path: Path) -> Iterator[Sheet]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several private error types for broken files
         raise UnreadableFormatError(
-            path, f"Excel 文件已损坏或加密，无法打开（{exc.__class__.__name__}）",
+            path,
+            f"Excel 文件已损坏或加密，无法打开（{exc.__class__.__name__}）",
             "请在 Excel 中打开后另存为 xlsx 再试",
         ) from exc
     for name in workbook.sheet_names:

@@ -19,7 +19,9 @@ def ingest(ctx: RunContext) -> dict:
     """Read exports, evidence manifest and roster; returns the per-file row accounting."""
     inputs = ctx.inputs
     exports = [extract_file(path, "registrations", inputs.encoding) for path in inputs.exports]
-    evidence = extract_file(inputs.evidence, "evidence", inputs.encoding) if inputs.evidence else None
+    evidence = (
+        extract_file(inputs.evidence, "evidence", inputs.encoding) if inputs.evidence else None
+    )
     roster = extract_file(inputs.roster, "roster", inputs.encoding) if inputs.roster else None
 
     write_frame(ctx.con, "raw_registrations", _records_frame(exports, "registrations"))
@@ -27,9 +29,12 @@ def ingest(ctx: RunContext) -> dict:
     write_frame(ctx.con, "raw_roster", _records_frame([roster] if roster else [], "roster"))
     write_frame(ctx.con, "quarantine", _quarantine_frame(exports))
 
-    files = [_file_summary(e, kind) for kind, group in
-             (("exports", exports), ("evidence", [evidence]), ("roster", [roster]))
-             for e in group if e is not None]
+    files = [
+        _file_summary(e, kind)
+        for kind, group in (("exports", exports), ("evidence", [evidence]), ("roster", [roster]))
+        for e in group
+        if e is not None
+    ]
     return {"files": files, "has_roster": roster is not None, "has_evidence": evidence is not None}
 
 

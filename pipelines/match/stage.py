@@ -28,15 +28,21 @@ def match_units(ctx: RunContext) -> dict:
     con = ctx.con
     con.execute(UNIT_MASTER_DDL)
     create_table(con, "unit_matches", "marts/unit_matches")
-    statuses = dict(con.execute(
-        "select match_status, count(*) from unit_matches group by all order by 1"
-    ).fetchall())
+    statuses = dict(
+        con.execute(
+            "select match_status, count(*) from unit_matches group by all order by 1"
+        ).fetchall()
+    )
 
     con.execute("begin transaction")
-    con.execute(f"create or replace temp table unit_master_next as {sql_text('marts/unit_master_next')}")
+    con.execute(
+        f"create or replace temp table unit_master_next as {sql_text('marts/unit_master_next')}"
+    )
     con.execute("delete from unit_master")
     con.execute("insert into unit_master select * from unit_master_next")
     con.execute("commit")
     units = row_count(con, "unit_master")
-    logger.info("Unit master holds %d units after this run; matches by status: %s.", units, statuses)
+    logger.info(
+        "Unit master holds %d units after this run; matches by status: %s.", units, statuses
+    )
     return {"unit_match_status": statuses, "unit_master_size": units}

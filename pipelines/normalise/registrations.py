@@ -11,15 +11,30 @@ from pipelines.text.clean import clean_text, half_width, label_key
 # Fields that hold codes, numbers or addresses of machines: full-width forms and inner spaces
 # carry no meaning there, and case does not either (except e-mail local parts, kept as typed).
 CODE_FIELDS = (
-    "student_id", "id_number", "credit_code", "unit_postcode", "unit_phone", "archive_phone",
-    "agreement_no", "unit_reg_no", "origin_code", "destination_code", "transfer_no",
+    "student_id",
+    "id_number",
+    "credit_code",
+    "unit_postcode",
+    "unit_phone",
+    "archive_phone",
+    "agreement_no",
+    "unit_reg_no",
+    "origin_code",
+    "destination_code",
+    "transfer_no",
 )
 EMAIL_FIELDS = ("unit_email", "archive_email")
 LABEL_FIELDS = ("destination", "sub_destination", "review_status", "degree_level", "gender")
 
 DEGREE_PATTERNS = (
-    ("博士", "博士研究生"), ("硕士", "硕士研究生"), ("研究生", "硕士研究生"),
-    ("本科", "本科"), ("学士", "本科"), ("二学位", "本科"), ("专科", "专科"), ("高职", "专科"),
+    ("博士", "博士研究生"),
+    ("硕士", "硕士研究生"),
+    ("研究生", "硕士研究生"),
+    ("本科", "本科"),
+    ("学士", "本科"),
+    ("二学位", "本科"),
+    ("专科", "专科"),
+    ("高职", "专科"),
 )
 
 

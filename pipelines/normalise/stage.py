@@ -23,11 +23,20 @@ def normalise(ctx: RunContext) -> dict:
 
     kept, exact, conflicting = split_duplicates(cleaned)
     _quarantine_duplicates(ctx, exact, conflicting)
-    write_frame(con, "findings_duplicates", pd.concat([
-        findings_for_rows(exact, "student_id", "student_id.duplicate_exact", "first_source"),
-        findings_for_rows(conflicting, "student_id", "student_id.duplicate_conflict",
-                          "first_source"),
-    ]))
+    write_frame(
+        con,
+        "findings_duplicates",
+        pd.concat(
+            [
+                findings_for_rows(
+                    exact, "student_id", "student_id.duplicate_exact", "first_source"
+                ),
+                findings_for_rows(
+                    conflicting, "student_id", "student_id.duplicate_conflict", "first_source"
+                ),
+            ]
+        ),
+    )
 
     write_frame(con, "clean_registrations", kept)
     normalised = normalise_registrations(kept)
@@ -37,18 +46,26 @@ def normalise(ctx: RunContext) -> dict:
     rows = create_table(con, "stg_registrations", "staging/stg_registrations")
     logger.info(
         "Normalised %d rows: %d exact repeats merged, %d conflicting repeats held back.",
-        len(raw), len(exact), len(conflicting),
+        len(raw),
+        len(exact),
+        len(conflicting),
     )
-    return {"rows_staged": rows, "exact_repeats": len(exact), "conflicting_repeats": len(conflicting)}
+    return {
+        "rows_staged": rows,
+        "exact_repeats": len(exact),
+        "conflicting_repeats": len(conflicting),
+    }
 
 
 def _quarantine_duplicates(ctx: RunContext, exact: pd.DataFrame, conflicting: pd.DataFrame) -> None:
-    held = pd.concat([
-        exact.assign(reason="与 " + exact["first_source"] + " 完全相同，已合并为一条"),
-        conflicting.assign(
-            reason="同一学号出现在 " + conflicting["first_source"] + "，内容不一致，暂不处理"
-        ),
-    ])
+    held = pd.concat(
+        [
+            exact.assign(reason="与 " + exact["first_source"] + " 完全相同，已合并为一条"),
+            conflicting.assign(
+                reason="同一学号出现在 " + conflicting["first_source"] + "，内容不一致，暂不处理"
+            ),
+        ]
+    )
     held = held.assign(raw_text=held["student_id"])[
         ["source_file", "source_sheet", "source_row", "reason", "raw_text"]
     ]
@@ -60,19 +77,23 @@ def _quarantine_duplicates(ctx: RunContext, exact: pd.DataFrame, conflicting: pd
 def _platform_keys(con) -> pd.DataFrame:
     """Platform destination labels in the same canonical spelling as normalised values."""
     table = read_table(con, "ref_platform_destinations")
-    keys = pd.DataFrame({
-        "destination": table["destination"].map(label_key),
-        "sub_destination": table["sub_destination"].fillna("").map(label_key),
-        "national_code": table["national_code"],
-    })
+    keys = pd.DataFrame(
+        {
+            "destination": table["destination"].map(label_key),
+            "sub_destination": table["sub_destination"].fillna("").map(label_key),
+            "national_code": table["national_code"],
+        }
+    )
     return keys.drop_duplicates(subset=["destination", "sub_destination"], keep="first")
 
 
 def _resolved_regions(frame: pd.DataFrame) -> pd.DataFrame:
     texts = pd.concat([frame["origin"], frame["unit_region"]]).dropna().unique()
     matches = [resolve_region(text) for text in texts]
-    return pd.DataFrame({
-        "region_text": pd.Series(texts, dtype="str"),
-        "region_code": pd.Series([m.code for m in matches], dtype="str"),
-        "province_code": pd.Series([m.province_code for m in matches], dtype="str"),
-    })
+    return pd.DataFrame(
+        {
+            "region_text": pd.Series(texts, dtype="str"),
+            "region_code": pd.Series([m.code for m in matches], dtype="str"),
+            "province_code": pd.Series([m.province_code for m in matches], dtype="str"),
+        }
+    )

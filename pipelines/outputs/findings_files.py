@@ -7,8 +7,13 @@ import pandas as pd
 from pipelines.outputs.tables import write_csv, write_workbook
 
 FIXLIST_HEADERS = {
-    "student_id": "学号", "name": "姓名", "field_label": "字段", "value": "填写内容",
-    "severity_label": "级别", "message": "问题与修改方法", "source_file": "来源文件",
+    "student_id": "学号",
+    "name": "姓名",
+    "field_label": "字段",
+    "value": "填写内容",
+    "severity_label": "级别",
+    "message": "问题与修改方法",
+    "source_file": "来源文件",
     "source_row": "行号",
 }
 SEVERITY_LABELS = {"error": "错误", "warning": "提醒"}
@@ -21,10 +26,18 @@ def write_findings(findings: pd.DataFrame, folder: Path) -> None:
 
 
 def write_quarantine(quarantine: pd.DataFrame, folder: Path) -> None:
-    write_csv(quarantine.rename(columns={
-        "source_file": "来源文件", "source_sheet": "工作表", "source_row": "行号",
-        "reason": "原因", "raw_text": "原始内容",
-    }), folder / "quarantine.csv")
+    write_csv(
+        quarantine.rename(
+            columns={
+                "source_file": "来源文件",
+                "source_sheet": "工作表",
+                "source_row": "行号",
+                "reason": "原因",
+                "raw_text": "原始内容",
+            }
+        ),
+        folder / "quarantine.csv",
+    )
 
 
 def write_fixlists(findings: pd.DataFrame, names: pd.DataFrame, labels: dict, folder: Path) -> int:

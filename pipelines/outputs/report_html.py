@@ -40,7 +40,9 @@ def bar_chart(frame: pd.DataFrame, label_column: str, rate_column: str) -> str:
     """Horizontal bars of a percentage column, as inline SVG."""
     height = BAR_HEIGHT * len(frame) + 10
     bars = []
-    for index, (label, rate) in enumerate(zip(frame[label_column], frame[rate_column], strict=True)):
+    for index, (label, rate) in enumerate(
+        zip(frame[label_column], frame[rate_column], strict=True)
+    ):
         fraction = float(str(rate).rstrip("%")) / 100 if isinstance(rate, str) else float(rate)
         y = index * BAR_HEIGHT + 4
         width = max(fraction, 0) * (CHART_WIDTH - LABEL_WIDTH - 60)
@@ -50,11 +52,16 @@ def bar_chart(frame: pd.DataFrame, label_column: str, rate_column: str) -> str:
             f'<text class="bar-label" x="{LABEL_WIDTH + width + 4:.1f}" y="{y + 14}">'
             f"{fraction:.1%}</text>"
         )
-    return (f'<svg role="img" viewBox="0 0 {CHART_WIDTH} {height}" width="100%">'
-            f'{"".join(bars)}</svg>')
+    return (
+        f'<svg role="img" viewBox="0 0 {CHART_WIDTH} {height}" width="100%">{"".join(bars)}</svg>'
+    )
 
 
 def _cell(value) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f'<td class="num">{value:,}</td>' if isinstance(value, int) else f'<td class="num">{value}</td>'
+        return (
+            f'<td class="num">{value:,}</td>'
+            if isinstance(value, int)
+            else f'<td class="num">{value}</td>'
+        )
     return f"<td>{html.escape(str(value))}</td>"

@@ -19,9 +19,10 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 def write_workbook(sheets: dict[str, pd.DataFrame], path: Path, percent_columns=()) -> None:
     """One sheet per frame: bold frozen header, filters, widths fitted, every text as text."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with xlsxwriter.Workbook(str(path), {"strings_to_numbers": False,
-                                         "strings_to_formulas": False,
-                                         "strings_to_urls": False}) as workbook:
+    with xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+    ) as workbook:
         formats = _formats(workbook)
         for name, frame in sheets.items():
             write_sheet(workbook, formats, name, frame, percent_columns)
@@ -33,8 +34,9 @@ def write_sheet(workbook, formats: dict, name: str, frame: pd.DataFrame, percent
         sheet.write_string(0, column, str(header), formats["header"])
     for row_number, row in enumerate(frame.itertuples(index=False), start=1):
         for column, value in enumerate(row):
-            _write_cell(sheet, row_number, column, value, frame.columns[column], formats,
-                        percent_columns)
+            _write_cell(
+                sheet, row_number, column, value, frame.columns[column], formats, percent_columns
+            )
     for column, header in enumerate(frame.columns):
         sheet.set_column(column, column, _width(frame[header], header))
     sheet.freeze_panes(1, 0)
@@ -58,8 +60,15 @@ def _write_cell(sheet, row: int, column: int, value, header: str, formats: dict,
 
 def _formats(workbook) -> dict:
     return {
-        "header": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1,
-                                       "text_wrap": True, "valign": "vcenter"}),
+        "header": workbook.add_format(
+            {
+                "bold": True,
+                "bg_color": "#DDEBF7",
+                "border": 1,
+                "text_wrap": True,
+                "valign": "vcenter",
+            }
+        ),
         "percent": workbook.add_format({"num_format": "0.00%"}),
     }
 

@@ -9,11 +9,61 @@ import unicodedata
 
 # the 55 minority nationalities; autonomous units append them before 自治州/县/旗/区
 MINORITIES = (
-    "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白",
-    "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡",
-    "纳西", "景颇", "柯尔克孜", "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬",
-    "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安",
-    "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+    "蒙古",
+    "回",
+    "藏",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "高山",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
 )
 _MINORITY = "|".join(sorted(MINORITIES, key=len, reverse=True))
 AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:(?:{_MINORITY})族?)+自治(?:区|州|县|旗)$")
@@ -68,5 +118,5 @@ def clean_place_text(text: str) -> str:
     cleaned = SEPARATORS.sub("", unicodedata.normalize("NFKC", text))
     for prefix in COUNTRY_PREFIXES:
         if cleaned.startswith(prefix) and len(cleaned) > len(prefix):
-            return cleaned[len(prefix):]
+            return cleaned[len(prefix) :]
     return cleaned

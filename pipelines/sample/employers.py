@@ -53,12 +53,20 @@ def make_employers(rng: random.Random, count: int) -> list[Unit]:
         stem, industry, nature, prefix = KINDS[index % len(KINDS)]
         city = region[:2] if region.startswith(("上海", "北京")) else region[3:5]
         name = f"{city}{rng.choice(STEMS)}{rng.choice(STEMS)}{stem}"
-        units.append(Unit(
-            unified_credit_code(rng, prefix, region_code), name, region,
-            f"{street}{rng.randint(1, 999)}号", postcode, industry, nature,
-            person_name(rng), landline(rng, area_code) if index % 3 else mobile(rng),
-            f"hr{index:03d}@example.com",
-        ))
+        units.append(
+            Unit(
+                unified_credit_code(rng, prefix, region_code),
+                name,
+                region,
+                f"{street}{rng.randint(1, 999)}号",
+                postcode,
+                industry,
+                nature,
+                person_name(rng),
+                landline(rng, area_code) if index % 3 else mobile(rng),
+                f"hr{index:03d}@example.com",
+            )
+        )
     return units
 
 
@@ -69,10 +77,18 @@ def make_schools(rng: random.Random) -> list[Unit]:
     for name, (region_code, region, street, postcode, area_code) in zip(
         names, PLACES[::2], strict=False
     ):
-        schools.append(Unit(
-            unified_credit_code(rng, "12", region_code), name, region,
-            f"{street}{rng.randint(1, 300)}号", postcode, "教育", "高等教育单位",
-            "研究生院招生办", landline(rng, area_code),
-            "yjs@example.edu.cn",
-        ))
+        schools.append(
+            Unit(
+                unified_credit_code(rng, "12", region_code),
+                name,
+                region,
+                f"{street}{rng.randint(1, 300)}号",
+                postcode,
+                "教育",
+                "高等教育单位",
+                "研究生院招生办",
+                landline(rng, area_code),
+                "yjs@example.edu.cn",
+            )
+        )
     return schools

@@ -36,14 +36,29 @@ def build_sample(folder: Path, students: int = 320) -> dict[str, Path]:
         "evidence": folder / "佐证材料清单.csv",
     }
     _write_xlsx([r for r in registered if r["学院"] != SEPARATE_COLLEGE], paths["export"])
-    _write_csv([r for r in registered if r["学院"] == SEPARATE_COLLEGE], HEADERS,
-               paths["export_separate"], "gb18030")
-    _write_csv(_roster(rows), ("学号", "姓名", "性别", "学院", "专业", "学历", "生源地"),
-               paths["roster"], "utf-8-sig")
-    _write_csv(_evidence(rng, registered), ("学号", "文件名", "文件大小", "sha256", "上传时间"),
-               paths["evidence"], "utf-8-sig")
-    logger.info("Wrote the sample: %d registrations, %d graduates on the roster.",
-                len(registered), len(rows))
+    _write_csv(
+        [r for r in registered if r["学院"] == SEPARATE_COLLEGE],
+        HEADERS,
+        paths["export_separate"],
+        "gb18030",
+    )
+    _write_csv(
+        _roster(rows),
+        ("学号", "姓名", "性别", "学院", "专业", "学历", "生源地"),
+        paths["roster"],
+        "utf-8-sig",
+    )
+    _write_csv(
+        _evidence(rng, registered),
+        ("学号", "文件名", "文件大小", "sha256", "上传时间"),
+        paths["evidence"],
+        "utf-8-sig",
+    )
+    logger.info(
+        "Wrote the sample: %d registrations, %d graduates on the roster.",
+        len(registered),
+        len(rows),
+    )
     return paths
 
 
@@ -72,8 +87,13 @@ def _evidence(rng: random.Random, rows: list[dict]) -> list[dict]:
     for row in rows:
         if not row["学号"] or row["毕业去向"] in ("待就业", "不就业"):
             continue
-        files.append({"学号": row["学号"], "文件名": f"{row['学号']}_去向凭证.pdf",
-                      "文件大小": str(rng.randint(80_000, 2_000_000)),
-                      "sha256": f"{rng.getrandbits(256):064x}",
-                      "上传时间": "2025-06-20 10:00:00"})
+        files.append(
+            {
+                "学号": row["学号"],
+                "文件名": f"{row['学号']}_去向凭证.pdf",
+                "文件大小": str(rng.randint(80_000, 2_000_000)),
+                "sha256": f"{rng.getrandbits(256):064x}",
+                "上传时间": "2025-06-20 10:00:00",
+            }
+        )
     return files

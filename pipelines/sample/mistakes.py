@@ -24,7 +24,9 @@ def plant_mistakes(rng: random.Random, rows: list[dict]) -> list[dict]:
     employed[5]["单位名称"] = ""
     employed[6]["签订日期"] = "2025-02-30"
     employed[7]["工资"] = "面议"
-    rows[10]["身份证号"] = rows[10]["身份证号"][:-1] + ("0" if rows[10]["身份证号"][-1] != "0" else "1")
+    rows[10]["身份证号"] = rows[10]["身份证号"][:-1] + (
+        "0" if rows[10]["身份证号"][-1] != "0" else "1"
+    )
     rows[11]["身份证号"] = rows[11]["身份证号"][:-1] + rows[11]["身份证号"][-1].lower()
     unemployed[0]["单位名称"] = "某某公司"
     for row in [r for r in rows if r["毕业去向"] == "出国"][:1]:
@@ -33,9 +35,13 @@ def plant_mistakes(rng: random.Random, rows: list[dict]) -> list[dict]:
         row["档案单位收件人"] = row["姓名"]
 
     repeated = dict(rows[20])
-    conflicting = {**rows[21], "单位名称": rows[21]["单位名称"] + "（分公司）", "签订日期": "2025-07-15"}
+    conflicting = {
+        **rows[21],
+        "单位名称": rows[21]["单位名称"] + "（分公司）",
+        "签订日期": "2025-07-15",
+    }
     no_id = {**rows[22], "学号": ""}
-    return rows + [repeated, conflicting, no_id]
+    return [*rows, repeated, conflicting, no_id]
 
 
 def _other_check(code: str) -> str:

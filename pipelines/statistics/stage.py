@@ -16,8 +16,10 @@ from pipelines.warehouse import create_table, read_table
 logger = logging.getLogger(__name__)
 
 NO_ROSTER_NOTE = "未提供毕业生名单：落实率分母为已登记学生数，未登记的毕业生没有计入，比例偏高。"
-FORMULA_LABELS = {"2024": "现行口径（单位就业+自主创业+自由职业+升学）",
-                  "2021": "2021 口径（协议和合同就业+灵活就业+自主创业+升学）"}
+FORMULA_LABELS = {
+    "2024": "现行口径（单位就业+自主创业+自由职业+升学）",
+    "2021": "2021 口径（协议和合同就业+灵活就业+自主创业+升学）",
+}
 
 
 def compute_statistics(ctx: RunContext) -> dict:
@@ -30,9 +32,11 @@ def compute_statistics(ctx: RunContext) -> dict:
     if overall.empty:
         return {"count_graduates": 0, "count_placed": 0, "placement_rate": None}
     first = overall.iloc[0]
-    return {"count_graduates": int(first["count_graduates"]),
-            "count_placed": int(first["count_placed"]),
-            "placement_rate": float(first["placement_rate"])}
+    return {
+        "count_graduates": int(first["count_graduates"]),
+        "count_placed": int(first["count_placed"]),
+        "placement_rate": float(first["placement_rate"]),
+    }
 
 
 def write_reports(ctx: RunContext, has_roster: bool, count_errors: int) -> None:

@@ -2,10 +2,20 @@
 
 import pandas as pd
 
-PLACEMENT_HEADERS = {"dimension_value": "分组", "count_graduates": "毕业生数",
-                     "count_placed": "已落实", "placement_rate": "落实率"}
-DIMENSION_SHEETS = {"全校": "总体", "学院": "按学院", "学历层次": "按学历层次",
-                    "专业": "按专业", "性别": "按性别", "生源地": "按生源地"}
+PLACEMENT_HEADERS = {
+    "dimension_value": "分组",
+    "count_graduates": "毕业生数",
+    "count_placed": "已落实",
+    "placement_rate": "落实率",
+}
+DIMENSION_SHEETS = {
+    "全校": "总体",
+    "学院": "按学院",
+    "学历层次": "按学历层次",
+    "专业": "按专业",
+    "性别": "按性别",
+    "生源地": "按生源地",
+}
 
 
 def placement_sheets(placement: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -19,13 +29,15 @@ def placement_sheets(placement: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def group_sheet(groups: pd.DataFrame) -> pd.DataFrame:
-    return groups.rename(columns={"destination_group": "去向类别", "count_graduates": "人数",
-                                  "share": "占比"})
+    return groups.rename(
+        columns={"destination_group": "去向类别", "count_graduates": "人数", "share": "占比"}
+    )
 
 
 def flow_sheet(flows: pd.DataFrame) -> pd.DataFrame:
-    return flows.rename(columns={"dimension": "维度", "dimension_value": "分组",
-                                 "count_graduates": "人数"})
+    return flows.rename(
+        columns={"dimension": "维度", "dimension_value": "分组", "count_graduates": "人数"}
+    )
 
 
 def as_percent_text(frame: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -12,11 +12,13 @@ from pipelines.normalise.salary import is_negotiable, parse_salary
 from pipelines.validate.findings import empty_findings, with_row_context
 
 
-
 def field_findings(rows: pd.DataFrame) -> pd.DataFrame:
     """Findings of every per-value check on the cleaned (not yet compacted) rows."""
-    parts = [_findings_for_field(rows, field, check) for field, check in FIELD_CHECKS.items()
-             if field in rows]
+    parts = [
+        _findings_for_field(rows, field, check)
+        for field, check in FIELD_CHECKS.items()
+        if field in rows
+    ]
     return pd.concat([empty_findings(), *parts], ignore_index=True)
 
 

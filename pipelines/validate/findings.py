@@ -5,14 +5,24 @@ import pandas as pd
 from pipelines.checks import problem
 
 FINDING_COLUMNS = [
-    "student_id", "college", "counsellor", "field", "rule_id", "severity", "message", "value",
-    "source_file", "source_sheet", "source_row",
+    "student_id",
+    "college",
+    "counsellor",
+    "field",
+    "rule_id",
+    "severity",
+    "message",
+    "value",
+    "source_file",
+    "source_sheet",
+    "source_row",
 ]
 
 
 def empty_findings() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="int64" if c == "source_row" else "str")
-                         for c in FINDING_COLUMNS})
+    return pd.DataFrame(
+        {c: pd.Series(dtype="int64" if c == "source_row" else "str") for c in FINDING_COLUMNS}
+    )
 
 
 def findings_for_rows(
@@ -30,21 +40,25 @@ def findings_for_rows(
     return with_row_context(rows, field, values, problems)
 
 
-def with_row_context(rows: pd.DataFrame, field: str, values: pd.Series, problems: list) -> pd.DataFrame:
+def with_row_context(
+    rows: pd.DataFrame, field: str, values: pd.Series, problems: list
+) -> pd.DataFrame:
     """Finding rows for `problems`, one per row of `rows`, with the row's identity attached."""
-    frame = pd.DataFrame({
-        "student_id": rows["student_id"].to_numpy(),
-        "college": _column(rows, "college"),
-        "counsellor": _column(rows, "counsellor"),
-        "field": field,
-        "rule_id": [p.rule_id for p in problems],
-        "severity": [p.severity for p in problems],
-        "message": [p.message for p in problems],
-        "value": values.to_numpy(),
-        "source_file": rows["source_file"].to_numpy(),
-        "source_sheet": rows["source_sheet"].to_numpy(),
-        "source_row": rows["source_row"].astype("int64").to_numpy(),
-    })
+    frame = pd.DataFrame(
+        {
+            "student_id": rows["student_id"].to_numpy(),
+            "college": _column(rows, "college"),
+            "counsellor": _column(rows, "counsellor"),
+            "field": field,
+            "rule_id": [p.rule_id for p in problems],
+            "severity": [p.severity for p in problems],
+            "message": [p.message for p in problems],
+            "value": values.to_numpy(),
+            "source_file": rows["source_file"].to_numpy(),
+            "source_sheet": rows["source_sheet"].to_numpy(),
+            "source_row": rows["source_row"].astype("int64").to_numpy(),
+        }
+    )
     return frame[FINDING_COLUMNS]
 
 

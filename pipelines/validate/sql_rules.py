@@ -30,14 +30,20 @@ def sql_rule_findings(con) -> pd.DataFrame:
 def _with_messages(con, flagged: pd.DataFrame) -> pd.DataFrame:
     field_labels = labels("registrations")
     problems = [
-        problem(row.rule_id, value=row.value, other=row.other, expected=row.expected,
-                field_label=field_labels.get(row.field, row.field))
+        problem(
+            row.rule_id,
+            value=row.value,
+            other=row.other,
+            expected=row.expected,
+            field_label=field_labels.get(row.field, row.field),
+        )
         for row in flagged.itertuples()
     ]
     people = fetch_frame(
         con, "select source_file, source_row, college, counsellor from stg_registrations"
     )
     result = flagged.assign(
-        severity=[p.severity for p in problems], message=[p.message for p in problems],
+        severity=[p.severity for p in problems],
+        message=[p.message for p in problems],
     ).merge(people, on=["source_file", "source_row"], how="left")
     return result[FINDING_COLUMNS]

@@ -41,14 +41,19 @@ outcomes as (
         registrations.national_code,
         case
             when registrations.student_id is null then '未登记'
+            when not is_approved then '登记未审核通过'
             when settings.formula_version = '2021' then coalesce(registrations.group_2021, '去向未识别')
             else coalesce(registrations.group_2024, '去向未识别')
         end as destination_group,
-        coalesce(registrations.is_placed, false) as is_placed,
+        coalesce(registrations.is_placed and is_approved, false) as is_placed,
         coalesce(registrations.is_abroad, false) as is_abroad
     from cohort
     cross join settings
     left join registrations on registrations.student_id = cohort.student_id
+    -- only verified registrations count; an export without 审核状态 counts as verified
+    cross join lateral (
+        select coalesce(registrations.review_status, '审核通过') = '审核通过' as is_approved
+    )
 )
 
 select * from outcomes

@@ -1,0 +1,32 @@
+# Chores for quxiang. `make sample` and `make test` are the README's two commands.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLE := data/sample
+
+.PHONY: setup sample test lint bench clean
+
+setup: $(VENV)/.installed
+
+# uv installs the pinned set in seconds; pip alone takes minutes for Prefect and GE.
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==0.13.8
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+sample: setup
+	$(BIN)/quxiang sample --out $(SAMPLE)
+	$(BIN)/quxiang run \
+		--exports $(SAMPLE)/毕业去向登记导出.xlsx $(SAMPLE)/毕业去向登记导出_外语学院.csv \
+		--evidence $(SAMPLE)/佐证材料清单.csv --roster $(SAMPLE)/毕业生名单.csv
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) out data .prefect

@@ -1,0 +1,90 @@
+"""The command line as the clerk meets it: exit codes and the exact Chinese sentences."""
+
+import json
+
+from typer.testing import CliRunner
+
+from pipelines.cli import app
+from tests.conftest import PIPELINE, QUIRKS
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_file_without_student_id_column_exits_2_with_one_sentence(tmp_path):
+    result = invoke(
+        "run",
+        "--exports",
+        str(QUIRKS / "employers.csv"),
+        "--db",
+        str(tmp_path / "q.duckdb"),
+        "--out",
+        str(tmp_path / "out"),
+    )
+
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"文件 {QUIRKS / 'employers.csv'}：找不到“学号”列（已检查每个工作表的前 30 行表头）。"
+        "请确认导出文件包含“学号”列，或把表头改为“学号”后重试"
+    )
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_and_empty_files_exit_2(tmp_path):
+    empty = tmp_path / "导出.csv"
+    empty.write_bytes(b"")
+
+    missing = invoke("run", "--exports", str(tmp_path / "无此文件.xlsx"))
+    blank = invoke("run", "--exports", str(empty))
+
+    assert (missing.exit_code, blank.exit_code) == (2, 2)
+    assert missing.stderr.strip().endswith("无此文件.xlsx：文件不存在。请检查路径和文件名是否正确")
+    assert blank.stderr.strip().endswith(
+        "导出.csv：文件是空的（0 字节）。请重新从就业平台导出后再运行"
+    )
+
+
+def test_bad_date_option_is_a_sentence_not_a_traceback():
+    result = invoke("run", "--exports", str(PIPELINE / "export.csv"), "--date", "8月31日")
+
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "参数 --date 应为 YYYY-MM-DD 格式的日期，收到的是 8月31日。"
+
+
+def test_full_run_through_prefect_writes_every_output(tmp_path):
+    out = tmp_path / "out"
+    result = invoke(
+        "run",
+        "--exports",
+        str(PIPELINE / "export.csv"),
+        "--roster",
+        str(PIPELINE / "roster.csv"),
+        "--db",
+        str(tmp_path / "q.duckdb"),
+        "--out",
+        str(out),
+        "--date",
+        "2025-08-31",
+    )
+
+    assert result.exit_code == 0, result.output
+    assert "毕业去向落实率：50.00%（分母：毕业生名单 10 人）" in result.output
+    assert f"输出目录：{out}" in result.output
+    for name in (
+        "findings.csv",
+        "findings.parquet",
+        "run_summary.json",
+        "statistics.xlsx",
+        "report.html",
+        "run.log",
+        "dispatch/档案寄送清单.csv",
+        "dispatch/档案寄送清单.xlsx",
+    ):
+        assert (out / name).is_file(), name
+    summary = json.loads((out / "run_summary.json").read_text(encoding="utf-8"))
+    assert summary["findings_by_rule"]["credit_code.checksum"] == 1
+    assert "S00" not in (out / "run.log").read_text(encoding="utf-8")
