@@ -5,6 +5,7 @@ import logging
 import pandas as pd
 
 from pipelines.context import RunContext
+from pipelines.history.remember import remember_inputs
 from pipelines.ingest.extract import ExtractedFile, extract_file
 from pipelines.ingest.headers import aliases
 from pipelines.warehouse import write_frame
@@ -35,7 +36,12 @@ def ingest(ctx: RunContext) -> dict:
         for e in group
         if e is not None
     ]
-    return {"files": files, "has_roster": roster is not None, "has_evidence": evidence is not None}
+    return {
+        "files": files,
+        "has_roster": roster is not None,
+        "has_evidence": evidence is not None,
+        **remember_inputs(ctx, files),
+    }
 
 
 def _records_frame(extracted: list[ExtractedFile], table: str) -> pd.DataFrame:

@@ -5,6 +5,7 @@ import logging
 import pandas as pd
 
 from pipelines.context import RunContext
+from pipelines.history.remember import remember_registrations
 from pipelines.validate.field_checks import field_findings
 from pipelines.validate.findings import FINDING_COLUMNS
 from pipelines.validate.sql_rules import sql_rule_findings
@@ -29,4 +30,8 @@ def validate(ctx: RunContext) -> dict:
     by_severity = findings["severity"].value_counts().sort_index().to_dict()
     by_rule = findings["rule_id"].value_counts().sort_index().to_dict()
     logger.info("Validation found %d problems (%s).", len(findings), by_severity)
-    return {"findings_by_severity": by_severity, "findings_by_rule": by_rule}
+    return {
+        "findings_by_severity": by_severity,
+        "findings_by_rule": by_rule,
+        **remember_registrations(ctx),
+    }
