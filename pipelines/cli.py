@@ -8,7 +8,10 @@ from typing import Annotated
 import typer
 
 from pipelines.errors import QuxiangInputError
-from pipelines.paths import DEFAULT_DB, DEFAULT_OUT_ROOT
+from pipelines.ops import help_zh
+from pipelines.ops.progress import StageProgress
+
+help_zh.install()
 
 app = typer.Typer(
     help="去向：毕业去向登记数据的夜间处理（校验、单位匹配、档案寄送、统计报表）。",
@@ -16,17 +19,6 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-
-STAGE_LABELS = {
-    "ingest": "读取导出文件",
-    "normalise": "规范化",
-    "validate": "规则校验",
-    "match": "单位匹配",
-    "dispatch": "档案寄送清单",
-    "statistics": "统计",
-    "report": "写出报表",
-}
-
 
 def echo(message: str, err: bool = False) -> None:
     typer.echo(message, err=err)
@@ -39,25 +31,40 @@ def run(
     ],
     evidence: Annotated[Path | None, typer.Option(help="佐证材料清单文件")] = None,
     roster: Annotated[Path | None, typer.Option(help="毕业生名单（落实率的分母）")] = None,
-    out: Annotated[Path | None, typer.Option(help="输出目录，默认 out/<日期>/")] = None,
-    db: Annotated[Path, typer.Option(help="DuckDB 数据仓库文件")] = DEFAULT_DB,
+    out: Annotated[
+        Path | None, typer.Option(help="输出目录，默认 <配置的 out_root>/<日期>/")
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="DuckDB 数据仓库文件，默认取配置文件的 paths.db")
+    ] = None,
     date: Annotated[str | None, typer.Option(help="数据日期 YYYY-MM-DD，默认今天")] = None,
     encoding: Annotated[str | None, typer.Option(help="强制指定文本文件编码，如 gb18030")] = None,
-    formula: Annotated[str, typer.Option(help="落实率口径：2024（现行）或 2021")] = "2024",
+    formula: Annotated[
+        str | None, typer.Option(help="落实率口径：2024（现行）或 2021，默认取配置文件")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="配置文件，默认项目目录下的 quxiang.toml")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", help="在终端显示详细日志")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", help="只显示错误和输出目录，不显示进度和摘要")
+    ] = False,
 ) -> None:
     """运行夜间处理：读取导出文件，校验，匹配单位，生成档案寄送清单和统计报表。"""
     from pipelines.logging_setup import configure_console, file_handler
 
-    configure_console(verbose)
+    configure_console(verbose, quiet)
+    settings = _load_settings(config)
     run_date = _parse_date(date)
+    formula = formula or settings.run.formula_version
     if formula not in ("2024", "2021"):
         _fail(f"参数 --formula 只能是 2024 或 2021，收到的是 {formula}。")
-    out_dir = out or DEFAULT_OUT_ROOT / run_date.isoformat()
+    out_dir = out or Path(settings.paths.out_root) / run_date.isoformat()
+    say = _silent if quiet else echo
     if exports and evidence is None:
-        echo("提示：没有提供佐证材料清单（--evidence），本次不检查佐证材料。")
+        say("提示：没有提供佐证材料清单（--evidence），本次不检查佐证材料。")
     if roster is None:
-        echo("警告：没有提供毕业生名单（--roster），落实率的分母只能用已登记学生数，结果会偏高。")
+        say("警告：没有提供毕业生名单（--roster），落实率的分母只能用已登记学生数，结果会偏高。")
 
     from pipelines.context import RunInputs
     from pipelines.run import RunOptions, check_inputs, execute
@@ -65,27 +72,40 @@ def run(
     options = RunOptions(
         inputs=RunInputs(tuple(exports), evidence, roster, encoding),
         out_dir=out_dir,
-        db_path=db,
+        db_path=db or Path(settings.paths.db),
         run_date=run_date,
         formula_version=formula,
+        school_province=settings.run.school_province,
+        thresholds=settings.thresholds,
     )
-    echo(f"开始处理 {len(exports)} 个导出文件，数据日期 {run_date.isoformat()} …")
+    say(f"开始处理 {len(exports)} 个导出文件，数据日期 {run_date.isoformat()} …")
+    progress = StageProgress(echo, quiet=quiet)
     try:
         check_inputs(options.inputs)
-        summary = execute(options, on_stage=_progress, log_handler_factory=file_handler)
+        summary = execute(
+            options,
+            on_stage=progress.finish,
+            log_handler_factory=file_handler,
+            on_start=progress.start,
+        )
     except QuxiangInputError as exc:
+        progress.close()
         _fail(exc.sentence())
     except Exception as exc:
         from pipelines.outputs.publish import failed_log_path
 
-        failed_log = failed_log_path(out_dir)
+        progress.close()
         echo(
-            f"运行失败：{exc.__class__.__name__}: {exc}。之前的输出没有改动；"
-            f"详细信息见日志 {failed_log}",
+            f"运行失败：“{progress.label(progress.current)}”阶段出错"
+            f"（{exc.__class__.__name__}: {exc}）。之前的输出没有改动；"
+            f"详细信息见日志 {failed_log_path(out_dir)}",
             err=True,
         )
         raise typer.Exit(1) from exc
-    _print_summary(summary, out_dir)
+    if quiet:
+        echo(f"输出目录：{out_dir}")
+    else:
+        _print_summary(summary, out_dir)
 
 
 @app.command()
@@ -99,9 +119,17 @@ def sample(
     echo(f"已生成示例数据：{', '.join(str(p) for p in paths.values())}")
 
 
-def _progress(name: str, seconds: float, result: dict) -> None:
-    position = list(STAGE_LABELS).index(name) + 1
-    echo(f"  [{position}/{len(STAGE_LABELS)}] {STAGE_LABELS[name]} 完成（{seconds:.1f} 秒）")
+def _silent(message: str, err: bool = False) -> None:
+    """--quiet: notes and progress are dropped; errors go through `echo` directly."""
+
+
+def _load_settings(config: Path | None):
+    from pipelines.config import load_settings
+
+    try:
+        return load_settings(config)
+    except QuxiangInputError as exc:
+        _fail(exc.sentence())
 
 
 def _print_summary(summary: dict, out_dir: Path) -> None:

@@ -2,9 +2,10 @@
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipelines.config import Thresholds
 from pipelines.context import RunContext, RunInputs
 from pipelines.ingest.extract import check_readable
 from pipelines.outputs.publish import discard, keep_failed_log, publish, work_dir_for
@@ -24,6 +25,7 @@ class RunOptions:
     run_date: dt.date
     formula_version: str = "2024"
     school_province: str = "31"
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
 
 def check_inputs(inputs: RunInputs) -> None:
@@ -37,7 +39,11 @@ def check_inputs(inputs: RunInputs) -> None:
 
 
 def execute(
-    options: RunOptions, on_stage=None, log_handler_factory=None, use_prefect: bool = True
+    options: RunOptions,
+    on_stage=None,
+    log_handler_factory=None,
+    use_prefect: bool = True,
+    on_start=None,
 ) -> dict:
     """Run the nightly stages and publish the folder; on any error nothing is published.
 
@@ -56,8 +62,12 @@ def execute(
         school_province=options.school_province,
     )
     try:
-        _prepare_warehouse(ctx)
-        summary = _run_flow(ctx, on_stage) if use_prefect else run_stages(ctx, STAGES, on_stage)
+        _prepare_warehouse(ctx, options.thresholds)
+        summary = (
+            _run_flow(ctx, on_stage, on_start)
+            if use_prefect
+            else run_stages(ctx, STAGES, on_stage, on_start)
+        )
         write_summary(ctx)
     except BaseException:
         logger.exception("The run failed; nothing was published.")
@@ -74,17 +84,28 @@ def execute(
     return summary
 
 
-def _run_flow(ctx: RunContext, on_stage) -> dict:
+def _run_flow(ctx: RunContext, on_stage, on_start) -> dict:
     from pipelines.flow import nightly  # importing Prefect costs seconds; only when needed
 
-    return nightly(ctx, on_stage)
+    return nightly(ctx, on_stage, on_start)
 
 
-def _prepare_warehouse(ctx: RunContext) -> None:
+def _prepare_warehouse(ctx: RunContext, thresholds: Thresholds) -> None:
     counts = load_reference_tables(ctx.con)
+    # The configured thresholds travel with the run so that SQL marts can read them.
     ctx.con.execute(
         "create or replace table run_settings as "
-        "select ?::date as run_date, ? as formula_version, ? as school_province",
-        [ctx.run_date, ctx.formula_version, ctx.school_province],
+        "select ?::date as run_date, ? as formula_version, ? as school_province, "
+        "?::double as yellow_card_below, ?::double as red_card_below, "
+        "?::integer as red_card_years, ?::integer as small_cell",
+        [
+            ctx.run_date,
+            ctx.formula_version,
+            ctx.school_province,
+            thresholds.yellow_card_below,
+            thresholds.red_card_below,
+            thresholds.red_card_years,
+            thresholds.small_cell,
+        ],
     )
     logger.info("Loaded %d reference tables.", len(counts))

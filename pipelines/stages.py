@@ -29,22 +29,54 @@ STAGES = (
     ("report", write_outputs),
 )
 
+# The table whose row count the run's log reports for each stage.
+STAGE_OUTPUT_TABLES = {
+    "ingest": "raw_registrations",
+    "normalise": "stg_registrations",
+    "validate": "findings",
+    "match": "unit_matches",
+    "dispatch": "dispatch_list",
+    "statistics": "graduate_outcomes",
+    "report": "findings",
+}
 
-def run_stages(ctx: RunContext, stages, on_stage=None) -> dict:
-    """Call each stage task in order, folding its result into the run summary."""
+
+def run_stages(ctx: RunContext, stages, on_stage=None, on_start=None) -> dict:
+    """Call each stage task in order, folding its result into the run summary.
+
+    `on_start(name)` hears each stage begin and `on_stage(name, seconds, result)` each finish.
+    """
     ctx.summary.update(_summary_header(ctx))
     timings = {}
     for name, stage in stages:
+        if on_start:
+            on_start(name)
         started = time.perf_counter()
         result = stage(ctx)
         timings[name] = round(time.perf_counter() - started, 3)
         ctx.summary.update(result or {})
-        logger.info("Stage %s finished in %.2f s.", name, timings[name])
+        rows = _output_rows(ctx, name)
+        logger.info(
+            "Stage %s finished in %.2f s with %s rows in %s.",
+            name,
+            timings[name],
+            rows,
+            STAGE_OUTPUT_TABLES.get(name),
+            extra={"stage": name, "seconds": timings[name], "rows": rows, "status": "finished"},
+        )
         if on_stage:
             on_stage(name, timings[name], result)
     ctx.summary["stage_seconds"] = timings
     ctx.summary.update(_row_accounting(ctx))
     return ctx.summary
+
+
+def _output_rows(ctx: RunContext, stage: str) -> int | None:
+    table = STAGE_OUTPUT_TABLES.get(stage)
+    exists = ctx.con.execute(
+        "select count(*) from duckdb_tables() where table_name = ?", [table]
+    ).fetchall()[0][0]
+    return row_count(ctx.con, table) if exists else None
 
 
 def _summary_header(ctx: RunContext) -> dict:

@@ -1,0 +1,1 @@
+"""Operations: schedule, Prefect server, progress, benchmark and partitioned runs."""
