@@ -1,103 +1,83 @@
-"""The dispatch stage: the archive mailing list, the rows held back, and envelope labels."""
+"""The dispatch stage: tonight's archive mailing list, the rows held back, envelope labels, and
+the files already mailed whose registration changed since."""
 
 import logging
 
-import pandas as pd
-
 from pipelines.context import RunContext
-from pipelines.dispatch.completeness import channel, hold_reason
+from pipelines.dispatch.assess import HELD, MAILABLE, SENT, assess_routes
+from pipelines.dispatch.channel import prefix_provinces
+from pipelines.dispatch.ledger import ensure_ledger, next_batch_id, save_batch, sent_student_ids
+from pipelines.dispatch.routing import check_routing
+from pipelines.dispatch.sheets import changes_sheet, envelope_labels, held_sheet, mailing_sheet
 from pipelines.outputs.tables import write_csv, write_workbook
 from pipelines.warehouse import query_frame, write_frame
 
 logger = logging.getLogger(__name__)
 
-LIST_COLUMNS = {
-    "batch_id": "批次号",
-    "receiver": "收件单位",
-    "address": "地址",
-    "postcode": "邮编",
-    "recipient": "收件人",
-    "phone": "电话",
-    "channel": "寄送方式",
-    "student_id": "学号",
-    "name": "姓名",
-    "college": "学院",
-    "major": "专业",
-    "degree_level": "学历",
-    "destination_name": "毕业去向",
-    "transfer_no": "转递编号",
-    "route": "接收依据",
-}
-HELD_COLUMNS = {
-    "student_id": "学号",
-    "name": "姓名",
-    "college": "学院",
-    "counsellor": "辅导员",
-    "destination_name": "毕业去向",
-    "route": "接收依据",
-    "receiver": "收件单位",
-    "hold_reason": "暂不能寄送的原因",
-}
+KNOWN_PREFIXES = (
+    "select province_code, postcode_prefix from ref_postcode_prefixes where status = 'known'"
+)
+PROVINCE_NAMES = "select code, name from ref_regions where level = 'province'"
 
 
 def build_dispatch(ctx: RunContext) -> dict:
-    """Split tonight's dispatch routes into mailable and held rows and write the lists."""
-    routes = query_frame(ctx.con, "marts/dispatch_routes")
-    records = routes.astype(object).where(routes.notna(), None).to_dict("records")
-    routes["hold_reason"] = [hold_reason(row) for row in records]
-    prefixes = dict(
-        ctx.con.execute(
-            "select postcode_prefix, province_code from ref_postcode_prefixes"
-        ).fetchall()
-    )
-    routes["channel"] = (
-        routes["postcode"].fillna("").map(lambda code: channel(code, prefixes, ctx.school_province))
-    )
-    routes["batch_id"] = ctx.run_date.strftime("%Y%m%d") + "-01"
-    write_frame(ctx.con, "dispatch_list", routes)
+    """Route tonight's files, keep the mailable ones as a batch and write the lists."""
+    con = ctx.con
+    check_routing(con)
+    ensure_ledger(con)
 
-    mailable = routes[routes["hold_reason"].isna()]
-    held = routes[routes["hold_reason"].notna()].sort_values(
-        ["college", "counsellor", "student_id"]
+    # route, then judge each row against what is known and what was already mailed
+    routes = query_frame(con, "marts/dispatch_routes")
+    assessed = assess_routes(
+        routes,
+        prefix_provinces(con.execute(KNOWN_PREFIXES).fetchall()),
+        ctx.school_province,
+        sent_student_ids(con),
+        dict(con.execute(PROVINCE_NAMES).fetchall()),
     )
-    mailing = mailable[list(LIST_COLUMNS)].rename(columns=LIST_COLUMNS)
+    batch_id = next_batch_id(con, ctx.run_date)
+    assessed["batch_id"] = assessed["dispatch_status"].map({MAILABLE: batch_id})
+    write_frame(con, "dispatch_list", assessed)
+    mailable = assessed[assessed["dispatch_status"] == MAILABLE]
+    save_batch(con, batch_id, ctx.run_date, mailable)
+    changes = query_frame(con, "marts/dispatch_sent_changes")
+
+    # write the workbook and the files for mail merge
     folder = ctx.work_dir / "dispatch"
+    mailing = mailing_sheet(assessed)
+    labels = envelope_labels(assessed)
     write_csv(mailing, folder / "档案寄送清单.csv")
+    write_csv(labels, folder / "信封标签.csv")
     write_workbook(
         {
             "寄送清单": mailing,
-            "暂不能寄送": held[list(HELD_COLUMNS)].rename(columns=HELD_COLUMNS),
-            "信封标签": envelope_labels(mailable),
+            "暂不能寄送": held_sheet(assessed),
+            "信封标签": labels,
+            "寄出后登记有变更": changes_sheet(changes),
         },
         folder / "档案寄送清单.xlsx",
     )
 
-    excluded = _excluded_counts(ctx.con)
-    logger.info("Dispatch: %d files to mail, %d held back.", len(mailable), len(held))
-    return {"dispatch_mailable": len(mailable), "dispatch_held": len(held), **excluded}
-
-
-def envelope_labels(mailable: pd.DataFrame) -> pd.DataFrame:
-    """One label per receiving body; several students to one body share one envelope."""
-    grouped = mailable.groupby(
-        ["receiver", "address", "postcode", "recipient", "phone", "channel"],
-        dropna=False,
-        sort=True,
+    counts = assessed["dispatch_status"].value_counts()
+    logger.info(
+        "Dispatch batch %s: %d files to mail in %d envelopes, %d held back, %d already sent "
+        "(%d of them changed since).",
+        batch_id,
+        counts.get(MAILABLE, 0),
+        len(labels),
+        counts.get(HELD, 0),
+        counts.get(SENT, 0),
+        len(changes),
     )
-    labels = grouped["student_id"].agg(lambda ids: "、".join(sorted(ids))).reset_index()
-    labels["count_files"] = grouped.size().to_numpy()
-    return labels.rename(
-        columns={
-            "receiver": "收件单位",
-            "address": "地址",
-            "postcode": "邮编",
-            "recipient": "收件人",
-            "phone": "电话",
-            "channel": "寄送方式",
-            "student_id": "学号",
-            "count_files": "份数",
-        }
-    )
+    return {
+        "dispatch_batch_id": batch_id,
+        "dispatch_mailable": int(counts.get(MAILABLE, 0)),
+        "dispatch_envelopes": len(labels),
+        "dispatch_held": int(counts.get(HELD, 0)),
+        "dispatch_already_sent": int(counts.get(SENT, 0)),
+        "dispatch_changed_after_sent": len(changes),
+        **_excluded_counts(con),
+    }
 
 
 def _excluded_counts(con) -> dict:

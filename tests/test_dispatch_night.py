@@ -1,0 +1,135 @@
+"""Archive dispatch over two nights: routing, holds, batches, mark-sent and changes after sending.
+
+The exports in tests/data/dispatch/ are 16 synthetic students; the authorities they route to are
+synthetic too (tests/data/dispatch/reference/authorities.csv replaces the real, unverified table).
+"""
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipelines.context import RunContext, RunInputs
+from pipelines.dispatch.stage import build_dispatch
+from pipelines.ingest.stage import ingest
+from pipelines.normalise.stage import normalise
+from pipelines.reference.load import load_reference_tables
+from pipelines.warehouse import connect
+
+DISPATCH = Path(__file__).parent / "data" / "dispatch"
+NIGHT_1 = dt.date(2025, 7, 1)
+NIGHT_2 = dt.date(2025, 7, 2)
+
+
+def dispatch_night(db: Path, export: Path, work_dir: Path, run_date: dt.date) -> dict:
+    """Ingest, normalise and dispatch one export against the synthetic authorities."""
+    con = connect(db)
+    try:
+        load_reference_tables(con)
+        load_reference_tables(con, DISPATCH / "reference")
+        con.execute(
+            "create or replace table run_settings as "
+            "select ?::date as run_date, '2024' as formula_version, '31' as school_province",
+            [run_date],
+        )
+        ctx = RunContext(RunInputs((export,)), con, work_dir, run_date)
+        ingest(ctx)
+        normalise(ctx)
+        return build_dispatch(ctx)
+    finally:
+        con.close()
+
+
+def read_sheet(work_dir: Path, sheet: str) -> pd.DataFrame:
+    return pd.read_excel(
+        work_dir / "dispatch" / "档案寄送清单.xlsx", sheet_name=sheet, dtype=str, engine="calamine"
+    )
+
+
+@pytest.fixture(scope="module")
+def night_1(tmp_path_factory) -> tuple[Path, Path, dict]:
+    tmp = tmp_path_factory.mktemp("dispatch")
+    work_dir = tmp / "night1"
+    summary = dispatch_night(tmp / "warehouse.duckdb", DISPATCH / "night1.csv", work_dir, NIGHT_1)
+    return tmp, work_dir, summary
+
+
+def test_mailing_list_names_each_body_postcode_and_channel(night_1):
+    _, work_dir, _ = night_1
+    mailing = pd.read_csv(
+        work_dir / "dispatch" / "档案寄送清单.csv", encoding="utf-8-sig", dtype=str
+    ).fillna("")
+
+    listed = mailing[["学号", "收件单位", "邮编", "寄送方式", "接收依据", "批次号"]]
+    assert listed.values.tolist() == [
+        ["D04", "上海丁测试有限公司", "200120", "EMS", "定向单位", "20250701-01"],
+        ["D01", "上海甲测试科技有限公司", "201203", "EMS", "学生填写", "20250701-01"],
+        ["D11", "北京测试人才服务中心", "100080", "EMS", "其他去向", "20250701-01"],
+        ["D05", "示例测试大学", "200093", "EMS", "录取学校", "20250701-01"],
+        ["D06", "示例测试大学", "200093", "EMS", "录取学校", "20250701-01"],
+        ["D08", "永泰测试人才服务中心", "350700", "机要", "非公单位", "20250701-01"],
+        ["D02", "福州测试人才服务中心", "350004", "机要", "学生填写", "20250701-01"],
+    ]
+    sources = dict(zip(mailing["学号"], mailing["邮编来源"], strict=True))
+    assert sources["D01"] == "单位邮编（档案单位即签约单位）"
+    assert sources["D02"] == "主管单位表"
+    assert mailing.loc[mailing["学号"] == "D05", "转递编号"].tolist() == ["ZD2025000005"]
+    assert list(mailing.columns[:14]) == [
+        "学号", "姓名", "学院", "专业", "学历", "毕业去向", "收件单位", "地址", "邮编",
+        "收件人", "电话", "寄送方式", "转递编号", "批次号",
+    ]  # fmt: skip
+
+
+def test_held_rows_carry_the_reason_per_counsellor(night_1):
+    _, work_dir, _ = night_1
+    held = read_sheet(work_dir, "暂不能寄送")
+
+    assert held[["学院", "辅导员", "学号"]].values.tolist() == [
+        ["机械工程学院", "周老师", "D03"],
+        ["机械工程学院", "周老师", "D07"],
+        ["管理学院", "冯老师", "D09"],
+        ["管理学院", "冯老师", "D10"],
+        ["管理学院", "冯老师", "D12"],
+        ["管理学院", "冯老师", "D13"],
+        ["管理学院", "冯老师", "D14"],
+    ]
+    assert dict(zip(held["学号"], held["暂不能寄送的原因"], strict=True)) == {
+        "D03": "无法确定6位邮编（登记表没有档案单位邮编，档案单位既不是签约单位，"
+        "也不在主管单位表中），请核对接收单位邮编后补充到 reference_data/authorities.csv，"
+        "或由学生改填",
+        "D07": "档案接收单位电话“12345”格式不对，应为11位手机号或“区号-号码”",
+        "D09": "生源地主管单位（江西测试就业主管部门）的地址、邮编尚未登记，"
+        "请在 reference_data/authorities.csv 中补充后重新运行",
+        "D10": "无法确定档案接收单位（生源地主管部门未登记），"
+        "请在 reference_data/authorities.csv 中补充，或由学生填写档案单位",
+        "D12": "档案收件人不能是学生本人（档案不能由学生自带），请填写接收单位的经办人或部门",
+        "D13": "档案接收地址“福建省福州市”不完整，需写到区县、街道和门牌号",
+        "D14": "邮编 100080 与收件地址所在省份（上海市）不一致，请核对邮编或地址",
+    }
+
+
+def test_envelope_labels_put_one_body_in_one_envelope(night_1):
+    _, work_dir, _ = night_1
+    labels = read_sheet(work_dir, "信封标签")
+
+    school = labels[labels["收件单位"] == "示例测试大学"]
+    assert school[["份数", "学号", "姓名", "收件人"]].values.tolist() == [
+        ["2", "D05、D06", "戊测五、己测六", "研究生院招生办"]
+    ]
+    assert len(labels) == 6
+
+
+def test_summary_counts_postgraduates_and_unapproved_apart(night_1):
+    _, _, summary = night_1
+
+    assert {key: summary[key] for key in summary if key != "dispatch_batch_id"} == {
+        "dispatch_mailable": 7,
+        "dispatch_envelopes": 6,
+        "dispatch_held": 7,
+        "dispatch_already_sent": 0,
+        "dispatch_changed_after_sent": 0,
+        "dispatch_excluded_postgraduates": 1,
+        "dispatch_not_yet_approved": 1,
+    }
+    assert summary["dispatch_batch_id"] == "20250701-01"
