@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from pipelines.errors import QuxiangInputError
+from pipelines.ops import commands as ops_commands
 from pipelines.ops import help_zh
 from pipelines.ops.progress import StageProgress
 
@@ -106,6 +107,11 @@ def run(
         echo(f"输出目录：{out_dir}")
     else:
         _print_summary(summary, out_dir)
+
+
+app.command()(ops_commands.serve)
+app.command()(ops_commands.bench)
+app.add_typer(ops_commands.server_app, name="server")
 
 
 @app.command()

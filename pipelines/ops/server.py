@@ -39,8 +39,8 @@ def prefect_home() -> Path:
     return Path(os.environ.get("PREFECT_HOME", DEFAULTS["PREFECT_HOME"]))
 
 
-def pid_file() -> Path:
-    return prefect_home() / "server.pid"
+def pid_file(port: int) -> Path:
+    return prefect_home() / f"server-{port}.pid"
 
 
 def log_file() -> Path:
@@ -74,11 +74,11 @@ def start(host: str, port: int) -> int:
             env=environment,
             start_new_session=True,
         )
-    pid_file().write_text(str(process.pid), encoding="utf-8")
+    pid_file(port).write_text(str(process.pid), encoding="utf-8")
     started = time.monotonic()
     while not is_healthy(url):
         if process.poll() is not None or time.monotonic() - started > BOOT_TIMEOUT_SECONDS:
-            stop()
+            stop(port)
             raise ServerError(f"Prefect 服务没有启动成功，请查看日志 {log_file()}。")
         time.sleep(0.5)
     logger.info(
@@ -90,9 +90,9 @@ def start(host: str, port: int) -> int:
     return process.pid
 
 
-def stop() -> int | None:
-    """Stop the server started by `start` (SIGTERM to its process group); returns its pid."""
-    path = pid_file()
+def stop(port: int) -> int | None:
+    """Stop the server `start` left on `port` (SIGTERM to its process group); returns its pid."""
+    path = pid_file(port)
     if not path.is_file():
         return None
     pid = int(path.read_text(encoding="utf-8").strip())
