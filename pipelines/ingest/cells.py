@@ -40,3 +40,17 @@ def cell_text(value: object) -> str:
     if isinstance(value, dt.timedelta):
         return str(value)
     return str(value)
+
+
+# Excel keeps 15 significant digits; longer numbers (18-digit ID numbers, 20-digit agreement
+# numbers typed without a leading apostrophe) were cut to zeros when they were typed.
+EXCEL_DIGITS = 15
+
+
+def lost_digits(value: object) -> bool:
+    """True for a number cell too long for Excel to have kept every digit.
+
+    >>> lost_digits(350125200210194000.0), lost_digits(2025000001.0), lost_digits("350125")
+    (True, False, False)
+    """
+    return isinstance(value, float) and math.isfinite(value) and abs(value) >= 10**EXCEL_DIGITS

@@ -3,14 +3,20 @@
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.errors import EmptyFileError, MissingColumnError, MissingFileError
-from pipelines.ingest.headers import HeaderMap, find_header
-from pipelines.ingest.readers import FileContent, Sheet, read_file
+from pipelines.ingest.headers import MAX_HEADER_SEARCH_ROWS, HeaderMap, find_header
+from pipelines.ingest.readers import FileContent, Row, Sheet, read_file
 
 logger = logging.getLogger(__name__)
+
+
+# Rows handed to the warehouse at a time: large enough for fast inserts, small enough that a
+# million-row file never sits in Python whole.
+BATCH_ROWS = 20_000
 
 
 @dataclass
@@ -21,6 +27,7 @@ class ExtractedFile:
     encoding: str | None
     sheet: str
     header_row: int
+    rows_kept: int = 0
     records: list[dict] = field(default_factory=list)
     quarantined: list[dict] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
@@ -29,7 +36,7 @@ class ExtractedFile:
 
     @property
     def rows_in(self) -> int:
-        return len(self.records) + len(self.quarantined)
+        return self.rows_kept + len(self.quarantined)
 
 
 def file_sha256(path: Path) -> str:
@@ -43,11 +50,28 @@ def file_sha256(path: Path) -> str:
 def check_readable(path: Path, table: str, encoding: str | None = None) -> None:
     """Fail fast, before any stage starts, on a file the run could not use at all."""
     _check_exists(path)
-    _pick_sheet(path, read_file(path, encoding, head_only=True), table)
+    _pick_sheet(path, read_file(path, encoding), table)
 
 
 def extract_file(path: Path, table: str, encoding: str | None = None) -> ExtractedFile:
-    """Read `path` and key its rows by the canonical columns of `table`."""
+    """Read `path` and key its rows by the canonical columns of `table`, kept in `records`."""
+    collected: list[dict] = []
+    extracted = scan_file(path, table, collected.extend, encoding)
+    extracted.records = collected
+    return extracted
+
+
+def scan_file(
+    path: Path,
+    table: str,
+    sink: Callable[[list[dict]], None],
+    encoding: str | None = None,
+    batch_rows: int = BATCH_ROWS,
+) -> ExtractedFile:
+    """Stream the usable rows of `path`, keyed by the columns of `table`, to `sink` in batches.
+
+    Returns the file's accounting; unusable rows are in its `quarantined` list.
+    """
     _check_exists(path)
     content = read_file(path, encoding)
     sheet, header = _pick_sheet(path, content, table)
@@ -60,7 +84,11 @@ def extract_file(path: Path, table: str, encoding: str | None = None) -> Extract
         header_row=header.row_number,
         unknown_columns=sorted(header.unknown.values()),
     )
-    _split_rows(extracted, sheet, header)
+    splitter = _RowSplitter(extracted, header, sink, batch_rows)
+    for row in sheet.open_rows():
+        if row.number > header.row_number:
+            splitter.add(row)
+    splitter.finish()
     logger.info(
         "Read %s: %d rows in, %d quarantined, header on row %d, %d unknown columns.",
         path.name,
@@ -80,67 +108,107 @@ def _check_exists(path: Path) -> None:
 
 
 def _pick_sheet(path: Path, content: FileContent, table: str) -> tuple[Sheet, HeaderMap]:
-    non_empty = [sheet for sheet in content.sheets if any(any(c) for _, c in sheet.rows)]
+    heads = [(sheet, sheet.head(MAX_HEADER_SEARCH_ROWS)) for sheet in content.sheets]
+    non_empty = [(sheet, head) for sheet, head in heads if any(any(r.cells) for r in head)]
     if not non_empty:
         raise EmptyFileError(
             path, "文件中没有任何数据", "请确认导出时选择了数据范围，重新导出后再运行"
         )
-    for sheet in non_empty:
-        header = find_header(sheet.rows, table)
+    for sheet, head in non_empty:
+        header = find_header(head, table)
         if header is not None:
             return sheet, header
     raise MissingColumnError(
         path,
-        "找不到“学号”列（已检查每个工作表的前 30 行表头）",
+        f"找不到“学号”列（已检查每个工作表的前 {MAX_HEADER_SEARCH_ROWS} 行表头）",
         "请确认导出文件包含“学号”列，或把表头改为“学号”后重试",
     )
 
 
-def _split_rows(extracted: ExtractedFile, sheet: Sheet, header: HeaderMap) -> None:
-    """Keyed records for usable rows; quarantine, footer and blank rows for the others."""
-    data_rows = [(n, cells) for n, cells in sheet.rows if n > header.row_number]
-    student_position = next(p for p, k in header.keys.items() if k == "student_id")
-    # A footer ("合计：3人", "导出时间…") is a one-cell row below the last real record.
-    last_record = max((n for n, cells in data_rows if _filled(cells) >= 2), default=0)
-    for row_number, cells in data_rows:
-        if _filled(cells) == 0:
-            extracted.blank_rows += 1
-        elif row_number > last_record and _filled(cells) == 1:
-            extracted.footer_rows.append(row_number)
+class _RowSplitter:
+    """Sends usable rows on in batches; quarantines, skips blank rows, sets footers aside.
+
+    A footer ("合计：3人", "导出时间…") is a one-cell row below the last real record; since
+    rows stream, one-cell rows wait until a later record shows they were not the footer.
+    """
+
+    def __init__(
+        self,
+        extracted: ExtractedFile,
+        header: HeaderMap,
+        sink: Callable[[list[dict]], None],
+        batch_rows: int,
+    ) -> None:
+        self.extracted = extracted
+        self.header = header
+        self.sink = sink
+        self.batch_rows = batch_rows
+        self.student_position = next(p for p, k in header.keys.items() if k == "student_id")
+        self.pending: list[Row] = []
+        self.batch: list[dict] = []
+
+    def add(self, row: Row) -> None:
+        filled = _filled(row.cells)
+        if filled == 0:
+            self.extracted.blank_rows += 1
+        elif filled == 1:
+            self.pending.append(row)
         else:
-            _keep_or_quarantine(extracted, row_number, cells, header, student_position)
+            for waiting in self.pending:
+                self._keep_or_quarantine(waiting)
+            self.pending = []
+            self._keep_or_quarantine(row)
+
+    def finish(self) -> None:
+        self.extracted.footer_rows.extend(row.number for row in self.pending)
+        self.pending = []
+        self._flush()
+
+    def _flush(self) -> None:
+        if self.batch:
+            self.sink(self.batch)
+            self.extracted.rows_kept += len(self.batch)
+            self.batch = []
+
+    def _keep_or_quarantine(self, row: Row) -> None:
+        source = {
+            "source_file": self.extracted.path.name,
+            "source_sheet": self.extracted.sheet,
+            "source_row": row.number,
+        }
+        reason = quarantine_reason(row, self.header, self.student_position)
+        if reason is not None:
+            raw_text = "|".join(row.cells)
+            self.extracted.quarantined.append({**source, "reason": reason, "raw_text": raw_text})
+            return
+        cells = row.cells
+        record = {key: _cell(cells, position) for position, key in self.header.keys.items()}
+        extra = {name: _cell(cells, position) for position, name in self.header.unknown.items()}
+        record["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+        lossy = sorted(self.header.keys[p] for p in row.lossy if p in self.header.keys)
+        record["lost_digit_columns"] = ",".join(lossy) or None
+        self.batch.append({**source, **record})
+        if len(self.batch) >= self.batch_rows:
+            self._flush()
 
 
-def _keep_or_quarantine(
-    extracted: ExtractedFile,
-    row_number: int,
-    cells: list[str],
-    header: HeaderMap,
-    student_position: int,
-) -> None:
-    source = {
-        "source_file": extracted.path.name,
-        "source_sheet": extracted.sheet,
-        "source_row": row_number,
-    }
-    reason = _quarantine_reason(cells, header, student_position)
-    if reason is not None:
-        extracted.quarantined.append({**source, "reason": reason, "raw_text": "|".join(cells)})
-        return
-    record = {key: _cell(cells, position) for position, key in header.keys.items()}
-    extra = {name: _cell(cells, position) for position, name in header.unknown.items()}
-    record["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
-    extracted.records.append({**source, **record})
-
-
-def _quarantine_reason(cells: list[str], header: HeaderMap, student_position: int) -> str | None:
+def quarantine_reason(row: Row, header: HeaderMap, student_position: int) -> str | None:
+    """Why a data row cannot be used, or None when it can."""
+    cells = row.cells
     overflow = [c for c in cells[header.width :] if c.strip()]
+    wrong_width = bool(overflow) or (len(cells) < header.width and len(cells) <= max(header.keys))
+    if wrong_width and row.lines and row.lines[1] > row.lines[0]:
+        first, last = row.lines
+        return (
+            f"引号不成对：文本第 {first}–{last} 行被读成了一行；"
+            f"请检查第 {first} 行单元格里的双引号，改正后重新导出"
+        )
     if overflow:
         return (
             f"本行有 {header.width + len(overflow)} 个单元格，多于表头的 {header.width} 列"
             "（可能是内容里有未加引号的逗号）"
         )
-    if len(cells) < header.width and len(cells) <= max(header.keys):
+    if wrong_width:
         return f"本行只有 {len(cells)} 列，少于表头的 {header.width} 列（行被截断或换行符断开）"
     if not _cell(cells, student_position).strip():
         return "学号为空，无法确定是哪位学生"

@@ -55,13 +55,16 @@ def map_header(cells: list[str], table: str) -> tuple[dict[int, str], dict[int, 
     return keys, unknown
 
 
-def find_header(rows: list[tuple[int, list[str]]], table: str) -> HeaderMap | None:
-    """The first row, among the top rows, holding 学号 and the most known headers."""
+def find_header(rows: list, table: str) -> HeaderMap | None:
+    """The first row, among the top rows, holding 学号 and the most known headers.
+
+    `rows` are the sheet's first rows (objects with `number` and `cells`).
+    """
     best: HeaderMap | None = None
-    for row_number, cells in rows[:MAX_HEADER_SEARCH_ROWS]:
-        keys, unknown = map_header(cells, table)
+    for row in rows[:MAX_HEADER_SEARCH_ROWS]:
+        keys, unknown = map_header(row.cells, table)
         if "student_id" not in keys.values():
             continue
         if best is None or len(keys) > len(best.keys):
-            best = HeaderMap(row_number, keys, unknown, len(cells))
+            best = HeaderMap(row.number, keys, unknown, len(row.cells))
     return best

@@ -1,22 +1,30 @@
 """Read an export file into sheets of text rows, whatever its real format.
 
-Every reader yields `Sheet` objects whose rows are lists of cell texts, numbered as the user
-sees them in Excel or a text editor (first line = row 1).
+Every reader gives `Sheet` objects whose rows are streamed, one `Row` at a time, numbered as
+the user sees them in Excel (first row = row 1). Nothing here holds a whole file in Python
+objects: text is decoded and split as it is read, and workbook rows are turned into text one
+by one.
 """
 
 import csv
-import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 import python_calamine
 
 from pipelines.errors import UnreadableFormatError
-from pipelines.ingest.cells import cell_text
-from pipelines.ingest.sniff import detect_delimiter, detect_encoding, detect_format, read_head
+from pipelines.ingest.cells import cell_text, lost_digits
+from pipelines.ingest.sniff import (
+    detect_delimiter,
+    detect_file_encoding,
+    detect_format,
+    read_head,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -24,10 +32,22 @@ logger = logging.getLogger(__name__)
 csv.field_size_limit(16 * 1024 * 1024)
 
 
+class Row(NamedTuple):
+    number: int
+    cells: list[str]
+    # positions of cells that were numbers too long for Excel to keep every digit
+    lossy: tuple[int, ...] = ()
+    # physical text lines the row spans (a quoted cell may hold line breaks)
+    lines: tuple[int, int] | None = None
+
+
 @dataclass(frozen=True)
 class Sheet:
     name: str
-    rows: list[tuple[int, list[str]]]
+    open_rows: Callable[[], Iterator[Row]]
+
+    def head(self, count: int) -> list[Row]:
+        return list(islice(self.open_rows(), count))
 
 
 @dataclass(frozen=True)
@@ -37,43 +57,63 @@ class FileContent:
     sheets: list[Sheet]
 
 
-def read_file(path: Path, encoding: str | None = None, head_only: bool = False) -> FileContent:
-    """Read every sheet of `path` as text rows; `encoding` forces the text encoding.
+def read_file(path: Path, encoding: str | None = None) -> FileContent:
+    """The sheets of `path`, read lazily; `encoding` forces the text encoding.
 
-    `head_only` reads just the first lines of a text file, enough to find its header.
+    A text file is checked to decode completely before any row is handed out, so that a wrong
+    encoding stops the run up front instead of half-way through the file.
     """
     file_format = detect_format(read_head(path))
     if file_format in ("xlsx", "xls"):
-        return FileContent(file_format, None, list(_read_workbook(path)))
+        return FileContent(file_format, None, _workbook_sheets(path))
 
-    data = _head_lines(read_head(path)) if head_only else path.read_bytes()
-    used = encoding or detect_encoding(data)
+    used = encoding or detect_file_encoding(path)
     if used is None:
         raise UnreadableFormatError(
             path,
             "无法识别文件编码（既不是 UTF-8 也不是 GB18030）",
             "请在 Excel 中另存为 xlsx 或 UTF-8 CSV，或用 --encoding 指定编码后重试",
         )
+    if encoding:
+        # a detected encoding has already decoded the whole file; a forced one has not
+        _check_decodes(path, used)
+    if encoding is None and used == "gb18030":
+        logger.warning("%s is not UTF-8; it was read as GB18030.", path.name)
+    if file_format == "html":
+        return FileContent("html", used, [Sheet("html", lambda: _html_rows(path, used))])
+    return FileContent("text", used, [Sheet("", lambda: _delimited_rows(path, used))])
+
+
+def _check_decodes(path: Path, encoding: str) -> None:
     try:
-        text = data.decode(used)
-    except (UnicodeDecodeError, LookupError) as exc:
+        with path.open(encoding=encoding, newline="") as handle:
+            for _ in iter(lambda: handle.read(1 << 20), ""):
+                pass
+    except LookupError as exc:
         raise UnreadableFormatError(
             path,
-            f"不能按编码 {used} 解码（{exc.__class__.__name__}）",
-            "请检查 --encoding 的取值，常用的有 utf-8、gb18030",
+            f"不认识编码名称 {encoding}",
+            "请检查 --encoding 的取值，常用的有 utf-8、utf-8-sig、gb18030",
         ) from exc
-    text = text.removeprefix("\ufeff")
-    if file_format == "html":
-        return FileContent("html", used, [Sheet("html", _html_rows(text))])
-    return FileContent("text", used, [Sheet("", _delimited_rows(text))])
+    except UnicodeDecodeError as exc:
+        raise UnreadableFormatError(
+            path,
+            f"不能按编码 {encoding} 解码（第 {_first_bad_line(path, encoding)} 行）",
+            "请检查 --encoding 的取值，常用的有 utf-8、gb18030；或在 Excel 中另存为 xlsx",
+        ) from exc
 
 
-def _head_lines(head: bytes) -> bytes:
-    """Whole lines only, so that a multi-byte character is never cut in half."""
-    return head[: head.rfind(b"\n") + 1] or head
+def _first_bad_line(path: Path, encoding: str) -> int:
+    with path.open("rb") as handle:
+        for line_number, line in enumerate(handle, 1):
+            try:
+                line.decode(encoding)
+            except UnicodeDecodeError:
+                return line_number
+    return 1
 
 
-def _read_workbook(path: Path) -> Iterator[Sheet]:
+def _workbook_sheets(path: Path) -> list[Sheet]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several private error types for broken files
@@ -82,16 +122,33 @@ def _read_workbook(path: Path) -> Iterator[Sheet]:
             f"Excel 文件已损坏或加密，无法打开（{exc.__class__.__name__}）",
             "请在 Excel 中打开后另存为 xlsx 再试",
         ) from exc
-    for name in workbook.sheet_names:
-        values = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        rows = [(number, [cell_text(v) for v in row]) for number, row in enumerate(values, 1)]
-        yield Sheet(name, rows)
+    return [Sheet(name, _sheet_opener(workbook, name)) for name in workbook.sheet_names]
 
 
-def _delimited_rows(text: str) -> list[tuple[int, list[str]]]:
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(first_line))
-    return [(number, row) for number, row in enumerate(reader, 1)]
+def _sheet_opener(workbook, name: str) -> Callable[[], Iterator[Row]]:
+    def open_rows() -> Iterator[Row]:
+        # calamine keeps the sheet's cells in compact native memory; only one row at a time
+        # becomes Python objects here
+        sheet = workbook.get_sheet_by_name(name)
+        first = sheet.start[0] + 1 if sheet.start else 1
+        for number, values in enumerate(sheet.iter_rows(), first):
+            lossy = tuple(p for p, value in enumerate(values) if lost_digits(value))
+            yield Row(number, [cell_text(value) for value in values], lossy)
+
+    return open_rows
+
+
+def _delimited_rows(path: Path, encoding: str) -> Iterator[Row]:
+    with path.open(encoding=encoding, newline="") as handle:
+        first_line = handle.readline().removeprefix("\ufeff")
+        handle.seek(0)
+        reader = csv.reader(handle, delimiter=detect_delimiter(first_line))
+        previous_line = 0
+        for number, cells in enumerate(reader, 1):
+            if number == 1 and cells:
+                cells[0] = cells[0].removeprefix("\ufeff")
+            yield Row(number, cells, (), (previous_line + 1, reader.line_num))
+            previous_line = reader.line_num
 
 
 class _TableParser(HTMLParser):
@@ -122,7 +179,12 @@ class _TableParser(HTMLParser):
             self._cell.append(data)
 
 
-def _html_rows(text: str) -> list[tuple[int, list[str]]]:
+def _html_rows(path: Path, encoding: str) -> Iterator[Row]:
+    # HTML "xls" downloads are small pages; the parser hands over whole rows only at the end
     parser = _TableParser()
-    parser.feed(text)
-    return [(number, row) for number, row in enumerate(parser.rows, 1)]
+    with path.open(encoding=encoding) as handle:
+        for block in iter(lambda: handle.read(1 << 20), ""):
+            parser.feed(block.removeprefix("\ufeff"))
+    parser.close()
+    for number, cells in enumerate(parser.rows, 1):
+        yield Row(number, cells)

@@ -54,6 +54,29 @@ def detect_encoding(data: bytes) -> str | None:
     return None
 
 
+def detect_file_encoding(path: Path) -> str | None:
+    """`detect_encoding` for a whole file, read in blocks so a large file is never held whole."""
+    with path.open("rb") as handle:
+        if handle.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
+            return "utf-8-sig"
+    for encoding in ("utf-8", "gb18030"):
+        if _decodes(path, encoding):
+            return encoding
+    return None
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def detect_delimiter(first_line: str) -> str:
     """Tab-separated text is used when the header has more tabs than commas.
 

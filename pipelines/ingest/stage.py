@@ -1,56 +1,108 @@
 """The ingest stage: every input file into raw_* tables, unusable rows into quarantine."""
 
 import logging
+from pathlib import Path
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from pipelines.context import RunContext
 from pipelines.history.remember import remember_inputs
-from pipelines.ingest.extract import ExtractedFile, extract_file
+from pipelines.ingest.extract import ExtractedFile, scan_file
 from pipelines.ingest.headers import aliases
-from pipelines.warehouse import write_frame
+from pipelines.warehouse import row_count, write_frame
 
 logger = logging.getLogger(__name__)
 
 SOURCE_COLUMNS = ["source_file", "source_sheet", "source_row"]
 QUARANTINE_COLUMNS = [*SOURCE_COLUMNS, "reason", "raw_text"]
+# kept beside the canonical columns: unknown columns as JSON, and the columns whose number
+# cells had lost digits in Excel (a finding later, never a silent repair)
+TRAILING_COLUMNS = ["extra", "lost_digit_columns"]
 
 
 def ingest(ctx: RunContext) -> dict:
     """Read exports, evidence manifest and roster; returns the per-file row accounting."""
     inputs = ctx.inputs
-    exports = [extract_file(path, "registrations", inputs.encoding) for path in inputs.exports]
-    evidence = (
-        extract_file(inputs.evidence, "evidence", inputs.encoding) if inputs.evidence else None
+    groups = (
+        ("exports", "registrations", list(inputs.exports)),
+        ("evidence", "evidence", [inputs.evidence] if inputs.evidence else []),
+        ("roster", "roster", [inputs.roster] if inputs.roster else []),
     )
-    roster = extract_file(inputs.roster, "roster", inputs.encoding) if inputs.roster else None
+    extracted: dict[str, list[ExtractedFile]] = {}
+    for kind, table, paths in groups:
+        extracted[kind] = load_raw_table(ctx.con, f"raw_{table}", table, paths, inputs.encoding)
+    write_frame(ctx.con, "quarantine", _quarantine_frame(extracted["exports"]))
 
-    write_frame(ctx.con, "raw_registrations", _records_frame(exports, "registrations"))
-    write_frame(ctx.con, "raw_evidence", _records_frame([evidence] if evidence else [], "evidence"))
-    write_frame(ctx.con, "raw_roster", _records_frame([roster] if roster else [], "roster"))
-    write_frame(ctx.con, "quarantine", _quarantine_frame(exports))
-
-    files = [
-        _file_summary(e, kind)
-        for kind, group in (("exports", exports), ("evidence", [evidence]), ("roster", [roster]))
-        for e in group
-        if e is not None
-    ]
+    files = [_file_summary(e, kind) for kind, group in extracted.items() for e in group]
+    unknown = unknown_columns(files)
+    if unknown:
+        # once per run, not once per row or file: the office decides whether to add an alias
+        logger.warning(
+            "Kept %d unknown columns in the raw tables' extra column: %s.",
+            len(unknown),
+            ", ".join(unknown),
+        )
     return {
         "files": files,
-        "has_roster": roster is not None,
-        "has_evidence": evidence is not None,
+        "unknown_columns": unknown,
+        "has_roster": bool(extracted["roster"]),
+        "has_evidence": bool(extracted["evidence"]),
         **remember_inputs(ctx, files),
     }
 
 
-def _records_frame(extracted: list[ExtractedFile], table: str) -> pd.DataFrame:
+def load_raw_table(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    table: str,
+    paths: list[Path],
+    encoding: str | None = None,
+) -> list[ExtractedFile]:
+    """Stream the rows of `paths` into table `name` (text columns of `table` + source)."""
+    schema = raw_schema(table)
+    con.register("raw_batch", schema.empty_table())
+    con.execute(f"create or replace table {name} as select * from raw_batch")
+    con.unregister("raw_batch")
+
+    def append(batch: list[dict]) -> None:
+        con.register("raw_batch", pa.Table.from_pylist(batch, schema=schema))
+        con.execute(f"insert into {name} select * from raw_batch")
+        con.unregister("raw_batch")
+
+    extracted = [scan_file(path, table, append, encoding) for path in paths]
+    logger.info("Loaded %d rows into %s.", row_count(con, name), name)
+    return extracted
+
+
+def raw_schema(table: str) -> pa.Schema:
+    """Source columns, every canonical key of `table` in name order, then the trailing ones.
+
+    >>> raw_schema("roster").names[:4]
+    ['source_file', 'source_sheet', 'source_row', 'college']
+    """
     keys = sorted(set(aliases(table).values()))
-    columns = [*SOURCE_COLUMNS, *keys, "extra"]
-    records = [record for e in extracted for record in e.records]
-    frame = pd.DataFrame.from_records(records, columns=columns)
-    frame["source_row"] = frame["source_row"].astype("int64")
-    return frame.astype({c: "str" for c in columns if c != "source_row"})
+    return pa.schema(
+        [
+            (column, pa.int64() if column == "source_row" else pa.string())
+            for column in [*SOURCE_COLUMNS, *keys, *TRAILING_COLUMNS]
+        ]
+    )
+
+
+def unknown_columns(files: list[dict]) -> dict[str, list[str]]:
+    """Each unknown header, with the files it came from.
+
+    >>> unknown_columns([{"file": "a/x.csv", "unknown_columns": ["备注"]},
+    ...                  {"file": "y.csv", "unknown_columns": ["备注", "QQ"]}])
+    {'QQ': ['y.csv'], '备注': ['x.csv', 'y.csv']}
+    """
+    found: dict[str, list[str]] = {}
+    for entry in files:
+        for column in entry["unknown_columns"]:
+            found.setdefault(column, []).append(Path(entry["file"]).name)
+    return dict(sorted(found.items()))
 
 
 def _quarantine_frame(extracted: list[ExtractedFile]) -> pd.DataFrame:

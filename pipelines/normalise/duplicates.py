@@ -7,7 +7,7 @@ every copy is held back and the counsellor is told.
 
 import pandas as pd
 
-SOURCE_COLUMNS = ("source_file", "source_sheet", "source_row", "extra")
+SOURCE_COLUMNS = ("source_file", "source_sheet", "source_row", "extra", "lost_digit_columns")
 
 
 def split_duplicates(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

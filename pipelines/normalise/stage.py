@@ -6,6 +6,7 @@ import pandas as pd
 
 from pipelines.context import RunContext
 from pipelines.normalise.duplicates import split_duplicates
+from pipelines.normalise.lost_digits import rows_with_lost_digits
 from pipelines.normalise.registrations import clean_frame, normalise_registrations
 from pipelines.reference.regions import resolve_region
 from pipelines.text.clean import label_key
@@ -23,6 +24,8 @@ def normalise(ctx: RunContext) -> dict:
 
     kept, exact, conflicting = split_duplicates(cleaned)
     _quarantine_duplicates(ctx, exact, conflicting)
+    lost = rows_with_lost_digits(kept, "id_number")
+    # the validate stage reads this table for every finding raised while normalising
     write_frame(
         con,
         "findings_duplicates",
@@ -34,6 +37,7 @@ def normalise(ctx: RunContext) -> dict:
                 findings_for_rows(
                     conflicting, "student_id", "student_id.duplicate_conflict", "first_source"
                 ),
+                findings_for_rows(lost, "id_number", "id_number.stored_as_number"),
             ]
         ),
     )
@@ -45,13 +49,16 @@ def normalise(ctx: RunContext) -> dict:
     write_frame(con, "resolved_regions", _resolved_regions(normalised))
     rows = create_table(con, "stg_registrations", "staging/stg_registrations")
     logger.info(
-        "Normalised %d rows: %d exact repeats merged, %d conflicting repeats held back.",
+        "Normalised %d rows: %d exact repeats merged, %d conflicting repeats held back, "
+        "%d ID numbers with digits lost in Excel.",
         len(raw),
         len(exact),
         len(conflicting),
+        len(lost),
     )
     return {
         "rows_staged": rows,
+        "id_numbers_with_lost_digits": len(lost),
         "exact_repeats": len(exact),
         "conflicting_repeats": len(conflicting),
     }
