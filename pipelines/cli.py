@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from pipelines.dispatch.cli import dispatch_app
 from pipelines.errors import QuxiangInputError
 from pipelines.ops import commands as ops_commands
 from pipelines.ops import help_zh
@@ -112,6 +113,7 @@ def run(
 app.command()(ops_commands.serve)
 app.command()(ops_commands.bench)
 app.add_typer(ops_commands.server_app, name="server")
+app.add_typer(dispatch_app, name="dispatch", help="档案寄送：登记已寄出的批次和运单号，查看批次。")
 
 
 @app.command()

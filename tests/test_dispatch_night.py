@@ -133,3 +133,151 @@ def test_summary_counts_postgraduates_and_unapproved_apart(night_1):
         "dispatch_not_yet_approved": 1,
     }
     assert summary["dispatch_batch_id"] == "20250701-01"
+
+
+def mark_sent(db: Path, *args: str):
+    from typer.testing import CliRunner
+
+    from pipelines.cli import app
+
+    return CliRunner().invoke(app, ["dispatch", "mark-sent", "--db", str(db), *args])
+
+
+@pytest.fixture(scope="module")
+def two_nights(tmp_path_factory) -> dict:
+    """Night 1, two mark-sent calls, night 1 run again, then night 2 (D05 changed school)."""
+    tmp = tmp_path_factory.mktemp("two_nights")
+    db = tmp / "warehouse.duckdb"
+    dispatch_night(db, DISPATCH / "night1.csv", tmp / "night1", NIGHT_1)
+    by_student = mark_sent(
+        db, "--batch", "20250701-01", "--tracking", str(DISPATCH / "tracking_students.csv"),
+        "--date", "2025-07-01",
+    )  # fmt: skip
+    by_envelope = mark_sent(
+        db, "--batch", "20250701-01", "--tracking", str(DISPATCH / "tracking_envelopes.csv"),
+        "--date", "2025-07-01",
+    )  # fmt: skip
+    rerun = dispatch_night(db, DISPATCH / "night1.csv", tmp / "rerun", NIGHT_1)
+    night_2 = dispatch_night(db, DISPATCH / "night2.csv", tmp / "night2", NIGHT_2)
+    return {
+        "tmp": tmp,
+        "db": db,
+        "by_student": by_student,
+        "by_envelope": by_envelope,
+        "rerun": rerun,
+        "night_2": night_2,
+    }
+
+
+def test_mark_sent_reports_what_it_recorded(two_nights):
+    assert (two_nights["by_student"].exit_code, two_nights["by_student"].output) == (
+        0,
+        "批次 20250701-01：登记寄出 3 份（寄出日期 2025-07-01，其中 3 份有运单号）。\n"
+        "本批次还有 4 份没有登记寄出，下次运行仍会列在寄送清单中。\n",
+    )
+    # one envelope number covers both files to 示例测试大学
+    assert two_nights["by_envelope"].output == (
+        "批次 20250701-01：登记寄出 3 份（寄出日期 2025-07-01，其中 3 份有运单号）。\n"
+        "本批次还有 1 份没有登记寄出，下次运行仍会列在寄送清单中。\n"
+    )
+
+
+def test_sent_files_keep_their_tracking_numbers(two_nights):
+    import duckdb
+
+    con = duckdb.connect(str(two_nights["db"]), read_only=True)
+    sent = con.execute(
+        "select student_id, tracking_no, receiver from dispatch_sent order by student_id"
+    ).fetchall()
+    con.close()
+
+    assert sent == [
+        ("D01", "1150000000101", "上海甲测试科技有限公司"),
+        ("D04", "1150000000104", "上海丁测试有限公司"),
+        ("D05", "KJ0000000005", "示例测试大学"),
+        ("D06", "KJ0000000005", "示例测试大学"),
+        ("D08", "KJ0000000008", "永泰测试人才服务中心"),
+        ("D11", "1150000000111", "北京测试人才服务中心"),
+    ]
+
+
+def test_rerun_after_mark_sent_lists_none_of_the_sent(two_nights):
+    mailing = read_sheet(two_nights["tmp"] / "rerun", "寄送清单")
+
+    assert mailing[["学号", "批次号"]].values.tolist() == [["D02", "20250701-02"]]
+    assert two_nights["rerun"]["dispatch_already_sent"] == 6
+    assert two_nights["rerun"]["dispatch_changed_after_sent"] == 0
+
+
+def test_next_night_lists_what_is_still_to_send(two_nights):
+    mailing = read_sheet(two_nights["tmp"] / "night2", "寄送清单")
+
+    # D07's unit phone was corrected; D02 was never marked sent
+    assert mailing[["学号", "收件单位", "批次号"]].values.tolist() == [
+        ["D07", "上海戊测试集团有限公司", "20250702-01"],
+        ["D02", "福州测试人才服务中心", "20250702-01"],
+    ]
+
+
+def test_a_destination_changed_after_sending_is_flagged(two_nights):
+    changes = read_sheet(two_nights["tmp"] / "night2", "寄出后登记有变更")
+
+    assert changes[["学号", "辅导员", "批次号", "运单号", "原收件单位"]].values.tolist() == [
+        ["D05", "冯老师", "20250701-01", "KJ0000000005", "示例测试大学"]
+    ]
+    assert changes["寄出后的变更"].tolist() == [
+        "收件单位：示例测试大学 → 另一测试大学；"
+        "地址：上海市杨浦区测试路100号 → 上海市闵行区测试路200号；"
+        "电话：021-65000001 → 021-34000001"
+    ]
+    assert two_nights["night_2"]["dispatch_changed_after_sent"] == 1
+
+
+def test_batches_lists_each_batch_with_its_counts(two_nights):
+    from typer.testing import CliRunner
+
+    from pipelines.cli import app
+
+    result = CliRunner().invoke(app, ["dispatch", "batches", "--db", str(two_nights["db"])])
+
+    assert result.output.splitlines() == [
+        "批次号\t日期\t份数\t已寄出\t有运单号",
+        "20250701-01\t2025-07-01\t7\t6\t6",
+        "20250701-02\t2025-07-01\t1\t0\t0",
+        "20250702-01\t2025-07-02\t2\t0\t0",
+    ]
+
+
+def test_mark_sent_refuses_a_tracking_file_that_does_not_fit(two_nights):
+    result = mark_sent(
+        two_nights["db"], "--batch", "20250702-01",
+        "--tracking", str(DISPATCH / "tracking_wrong.csv"),
+    )  # fmt: skip
+
+    assert result.exit_code == 2
+    assert result.output == (
+        f"文件 {DISPATCH / 'tracking_wrong.csv'}：第 2 行的学号 D01 不在批次 20250702-01 中；"
+        "第 3 行的学号 D99 不在批次 20250702-01 中；第 4 行没有运单号。"
+        "请改正运单号文件后重新登记，本次没有登记任何寄出\n"
+    )
+
+
+def test_mark_sent_names_an_unknown_batch(two_nights):
+    result = mark_sent(two_nights["db"], "--batch", "20250799-01")
+
+    assert result.exit_code == 2
+    assert result.output == (
+        f"文件 {two_nights['db']}：数据仓库中没有批次 20250799-01"
+        "（已有批次：20250701-01、20250701-02、20250702-01）。"
+        "请用 quxiang dispatch batches 查看批次号后重试\n"
+    )
+
+
+def test_mark_sent_without_a_warehouse_says_to_run_first(tmp_path):
+    result = mark_sent(tmp_path / "none.duckdb", "--batch", "20250701-01")
+
+    assert result.exit_code == 2
+    assert result.output == (
+        f"数据仓库 {tmp_path / 'none.duckdb'} 不存在。"
+        "请先运行 quxiang run，或用 --db 指定数据仓库文件。\n"
+    )

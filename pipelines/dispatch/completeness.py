@@ -36,7 +36,7 @@ def hold_reason(row: dict, prefixes: dict[str, frozenset[str]] | None = None) ->
     that belongs to another province than the one the file goes to holds the row.
 
     >>> hold_reason({"route": "其他去向", "send_to": "生源地主管部门", "receiver": None})[:22]
-    '无法确定档案接收单位（生源地主管部门未登记），'
+    '无法确定档案接收单位（生源地主管部门未登记）'
     >>> hold_reason({"route": "学生填写", "send_to": "档案单位", "receiver": "某市人才服务中心",
     ...              "address": "某省某市某区人民路1号", "postcode": "350001",
     ...              "recipient": "张测一", "phone": "0591-12345678", "name": "张测一"})

@@ -13,7 +13,7 @@ import logging
 import duckdb
 import pandas as pd
 
-from pipelines.warehouse import sql_text
+from pipelines.warehouse import query_frame, sql_text
 
 logger = logging.getLogger(__name__)
 
@@ -154,13 +154,13 @@ def sent_student_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 def batch_files(con: duckdb.DuckDBPyConnection, batch_id: str) -> pd.DataFrame:
     """The files listed in one batch, each with `is_sent` (recorded by any batch)."""
-    result = con.execute(sql_text("marts/dispatch_batch_files"), {"batch_id": batch_id})
-    return result.to_arrow_table().to_pandas()
+    relation = con.sql(sql_text("marts/dispatch_batch_files"), params={"batch_id": batch_id})
+    return relation.to_arrow_table().to_pandas()
 
 
 def batch_overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per batch: date, files listed, files marked sent, files with a 运单号."""
-    return con.execute(sql_text("marts/dispatch_batch_overview")).to_arrow_table().to_pandas()
+    return query_frame(con, "marts/dispatch_batch_overview")
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
