@@ -3,6 +3,7 @@
 import pandas as pd
 
 from pipelines.checks import problem
+from pipelines.warehouse import fetch_frame
 
 FINDING_COLUMNS = [
     "student_id",
@@ -60,6 +61,23 @@ def with_row_context(
         }
     )
     return frame[FINDING_COLUMNS]
+
+
+def with_people(con, findings: pd.DataFrame) -> pd.DataFrame:
+    """The findings with each student's college and counsellor from the registrations.
+
+    Rules on the evidence manifest point at manifest rows, so people are found by student_id
+    (unique once repeats are settled), not by source row.
+    """
+    people = fetch_frame(
+        con,
+        "select student_id, any_value(college) as college, any_value(counsellor) as counsellor "
+        "from stg_registrations group by student_id",
+    )
+    merged = findings.drop(columns=["college", "counsellor"]).merge(
+        people, on="student_id", how="left"
+    )
+    return merged[FINDING_COLUMNS]
 
 
 def _column(rows: pd.DataFrame, name: str):

@@ -7,8 +7,8 @@ import pandas as pd
 from pipelines.checks import problem
 from pipelines.ingest.headers import labels
 from pipelines.paths import SQL_DIR
-from pipelines.validate.findings import FINDING_COLUMNS, empty_findings
-from pipelines.warehouse import fetch_frame, query_frame
+from pipelines.validate.findings import FINDING_COLUMNS, empty_findings, with_people
+from pipelines.warehouse import query_frame
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +39,10 @@ def _with_messages(con, flagged: pd.DataFrame) -> pd.DataFrame:
         )
         for row in flagged.itertuples()
     ]
-    people = fetch_frame(
-        con, "select source_file, source_row, college, counsellor from stg_registrations"
-    )
     result = flagged.assign(
         severity=[p.severity for p in problems],
         message=[p.message for p in problems],
-    ).merge(people, on=["source_file", "source_row"], how="left")
-    return result[FINDING_COLUMNS]
+        college=None,
+        counsellor=None,
+    )
+    return with_people(con, result[FINDING_COLUMNS])

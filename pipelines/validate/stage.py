@@ -6,8 +6,9 @@ import pandas as pd
 
 from pipelines.context import RunContext
 from pipelines.history.remember import remember_registrations
+from pipelines.validate.expectations import outcomes_frame, run_suites
 from pipelines.validate.field_checks import field_findings
-from pipelines.validate.findings import FINDING_COLUMNS
+from pipelines.validate.findings import FINDING_COLUMNS, with_people
 from pipelines.validate.sql_rules import sql_rule_findings
 from pipelines.warehouse import read_table, write_frame
 
@@ -21,8 +22,16 @@ def validate(ctx: RunContext) -> dict:
     con = ctx.con
     cleaned = read_table(con, "clean_registrations")
     duplicates = read_table(con, "findings_duplicates")
+    expectations = run_suites(con)
+    write_frame(con, "expectation_outcomes", outcomes_frame(expectations.outcomes))
     findings = pd.concat(
-        [duplicates, field_findings(cleaned), sql_rule_findings(con)], ignore_index=True
+        [
+            duplicates,
+            field_findings(cleaned),
+            with_people(con, expectations.findings),
+            sql_rule_findings(con),
+        ],
+        ignore_index=True,
     )[FINDING_COLUMNS]
     findings = findings.sort_values(SORT_ORDER, kind="stable").reset_index(drop=True)
     write_frame(con, "findings", findings)
@@ -33,5 +42,6 @@ def validate(ctx: RunContext) -> dict:
     return {
         "findings_by_severity": by_severity,
         "findings_by_rule": by_rule,
+        "expectations_seconds": expectations.seconds,
         **remember_registrations(ctx),
     }
