@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.context import RunInputs
+from pipelines.logging_setup import file_handler
 from pipelines.ops.bench_data import write_bench_export
 from pipelines.ops.measure import measured
 from pipelines.run import RunOptions, execute
@@ -32,6 +33,7 @@ class BenchResult:
     scan_seconds: float
     pipeline_seconds: float
     peak_mb: float
+    pipeline_cpu_seconds: float = 0.0
     stage_seconds: dict = field(default_factory=dict)
     partitions: list = field(default_factory=list)
 
@@ -48,7 +50,8 @@ class BenchResult:
         ]
         lines += [f"{name:<12}{seconds:>10.2f}" for name, seconds in self.stage_seconds.items()]
         lines += [
-            f"{'pipeline':<12}{self.pipeline_seconds:>10.2f}",
+            f"{'pipeline':<12}{self.pipeline_seconds:>10.2f}"
+            f"  (CPU {self.pipeline_cpu_seconds:.1f} s)",
             f"{'scan':<12}{self.scan_seconds:>10.2f}",
             f"peak memory {self.peak_mb:.0f} MB",
             f"ratio {self.ratio:.1f} (pipeline {self.pipeline_seconds:.1f}s / "
@@ -91,7 +94,7 @@ def run_bench(rows: int, folder: Path) -> BenchResult:
     )
     options.db_path.unlink(missing_ok=True)
     with measured() as pipeline:
-        summary = execute(options, use_prefect=False)
+        summary = execute(options, use_prefect=False, log_handler_factory=file_handler)
     result = BenchResult(
         rows=rows,
         export_mb=export.stat().st_size / 2**20,
@@ -99,6 +102,7 @@ def run_bench(rows: int, folder: Path) -> BenchResult:
         scan_seconds=scanned,
         pipeline_seconds=pipeline.seconds,
         peak_mb=pipeline.peak_mb,
+        pipeline_cpu_seconds=pipeline.cpu_seconds,
         stage_seconds=summary["stage_seconds"],
     )
     save(result, run_folder / "bench.json")

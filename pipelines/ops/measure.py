@@ -14,6 +14,8 @@ SAMPLE_SECONDS = 0.05
 class Measurement:
     seconds: float = 0.0
     peak_rss_bytes: int = 0
+    # CPU seconds of this process: on a shared machine wall time also counts others' work
+    cpu_seconds: float = 0.0
 
     @property
     def peak_mb(self) -> float:
@@ -41,6 +43,7 @@ def measured():
 
     sampler = threading.Thread(target=sample, daemon=True)
     started = time.perf_counter()
+    cpu_started = _cpu(process)
     sampler.start()
     try:
         yield result
@@ -49,6 +52,12 @@ def measured():
         stop.set()
         sampler.join()
         result.seconds = time.perf_counter() - started
+        result.cpu_seconds = _cpu(process) - cpu_started
+
+
+def _cpu(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def _rss(process: psutil.Process) -> int:

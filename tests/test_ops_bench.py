@@ -1,0 +1,67 @@
+"""The benchmark's synthetic export, its partitioning, and the table it prints."""
+
+import pandas as pd
+
+from pipelines.checks import credit_code, resident_id
+from pipelines.ops.bench import BenchResult
+from pipelines.ops.bench_data import MISTAKE_RATES, bench_frame, write_bench_export
+from pipelines.ops.partition import split_export
+from pipelines.sample.registrations import HEADERS
+
+
+def test_synthetic_rows_are_unique_students_with_valid_identifiers():
+    frame = bench_frame(20_000, seed=7)
+    students = frame[frame["学号"] != ""]
+
+    assert list(frame.columns) == list(HEADERS)
+    # the planted exact repeats are the only repeated student numbers
+    assert students["学号"].duplicated().sum() == len(frame) - 20_000 - 0
+    ids = frame["身份证号"]
+    valid_ids = (ids.str[:17].map(resident_id.calc_check_digit) == ids.str[-1]).mean()
+    codes = frame.loc[frame["社会信用代码"] != "", "社会信用代码"]
+    valid_codes = (codes.str[:17].map(credit_code.calc_check_digit) == codes.str[-1]).mean()
+
+    assert 0.99 < valid_ids < 1.0
+    assert 0.98 < valid_codes < 1.0
+    assert (frame["学号"] == "").mean() < MISTAKE_RATES["empty_student_id"] * 2
+
+
+def test_id_numbers_match_the_origin_county_and_gender():
+    frame = bench_frame(2_000, seed=3)
+    pudong = frame[frame["生源地"] == "上海市浦东新区"]
+
+    assert pudong["身份证号"].str[:6].eq("310115").all()
+    odd = pudong["身份证号"].str[16].astype(int) % 2 == 1
+    assert (odd == (pudong["性别"] == "男")).all()
+
+
+def test_split_keeps_every_row_and_the_partition_column(tmp_path):
+    export = write_bench_export(tmp_path / "bench.csv", 3_000, seed=5)
+    rows = pd.read_csv(export, dtype=str, keep_default_na=False)
+
+    parts = split_export(export, "学院", tmp_path / "parts")
+
+    assert sorted(parts) == sorted(rows["学院"].unique())
+    counts = {
+        name: len(pd.read_csv(path, dtype=str, keep_default_na=False))
+        for name, path in parts.items()
+    }
+    assert counts == rows["学院"].value_counts().to_dict()
+    first = pd.read_csv(parts["管理学院"], dtype=str, keep_default_na=False)
+    assert first["学院"].eq("管理学院").all()
+
+
+def test_the_last_line_is_the_ratio():
+    result = BenchResult(
+        rows=100_000,
+        export_mb=45.6,
+        generate_seconds=2.9,
+        scan_seconds=1.25,
+        pipeline_seconds=30.0,
+        peak_mb=944,
+        pipeline_cpu_seconds=28.4,
+        stage_seconds={"ingest": 10.0, "report": 20.0},
+    )
+
+    assert result.lines()[-1] == "ratio 24.0 (pipeline 30.0s / scan 1.25s)"
+    assert result.lines()[2] == "ingest           10.00"
