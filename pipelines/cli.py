@@ -9,6 +9,7 @@ import typer
 
 from pipelines.dispatch.cli import dispatch_app
 from pipelines.errors import QuxiangInputError
+from pipelines.match.cli import units_app
 from pipelines.ops import commands as ops_commands
 from pipelines.ops import help_zh
 from pipelines.ops.progress import StageProgress
@@ -113,6 +114,7 @@ def run(
 app.command()(ops_commands.serve)
 app.command()(ops_commands.bench)
 app.add_typer(ops_commands.server_app, name="server")
+app.add_typer(units_app, name="units", help="单位库：用往年的导出文件充实单位库。")
 app.add_typer(dispatch_app, name="dispatch", help="档案寄送：登记已寄出的批次和运单号，查看批次。")
 
 

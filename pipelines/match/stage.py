@@ -3,46 +3,51 @@
 import logging
 
 from pipelines.context import RunContext
-from pipelines.warehouse import create_table, row_count, sql_text
+from pipelines.match.findings import add_findings, findings_counts, unit_rule_findings
+from pipelines.match.master import prepare_unit_tables, replace_master
+from pipelines.match.review import write_review
+from pipelines.warehouse import create_table, read_table
 
 logger = logging.getLogger(__name__)
 
-UNIT_MASTER_DDL = """
-create table if not exists unit_master (
-    credit_code varchar primary key,
-    name varchar,
-    address varchar,
-    region_code varchar,
-    industry_section varchar,
-    unit_nature_code varchar,
-    first_seen_date date,
-    last_seen_date date,
-    count_graduates bigint,
-    former_names varchar[]
-)
-"""
-
 
 def match_units(ctx: RunContext) -> dict:
-    """Build unit_matches against the master as it was, then replace the master."""
+    """Match, report conflicts and suggestions against the master as it was, then update it."""
     con = ctx.con
-    con.execute(UNIT_MASTER_DDL)
+    prepare_unit_tables(con)
+
+    # compare with the master as it was before tonight
     create_table(con, "unit_matches", "marts/unit_matches")
+    create_table(con, "unit_suggestions", "marts/unit_suggestions")
+    found = unit_rule_findings(con)
+    add_findings(con, found)
+    create_table(con, "unit_conflicts", "marts/unit_conflicts")
     statuses = dict(
         con.execute(
             "select match_status, count(*) from unit_matches group by all order by 1"
         ).fetchall()
     )
 
-    con.execute("begin transaction")
-    con.execute(
-        f"create or replace temp table unit_master_next as {sql_text('marts/unit_master_next')}"
+    # only then let tonight's approved registrations into the master
+    units = replace_master(con, "marts/unit_master_next")
+
+    path = write_review(
+        ctx.work_dir,
+        statuses,
+        read_table(con, "unit_conflicts"),
+        read_table(con, "unit_suggestions"),
     )
-    con.execute("delete from unit_master")
-    con.execute("insert into unit_master select * from unit_master_next")
-    con.execute("commit")
-    units = row_count(con, "unit_master")
     logger.info(
-        "Unit master holds %d units after this run; matches by status: %s.", units, statuses
+        "Unit master holds %d units after this run; matches by status: %s; %d unit findings; "
+        "wrote %s.",
+        units,
+        statuses,
+        len(found),
+        path.name,
     )
-    return {"unit_match_status": statuses, "unit_master_size": units}
+    return {
+        "unit_match_status": statuses,
+        "unit_master_size": units,
+        "unit_findings": len(found),
+        **findings_counts(con),
+    }

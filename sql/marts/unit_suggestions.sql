@@ -1,0 +1,145 @@
+-- Up to three master units per registration whose credit code is missing or wrong, most
+-- similar name first. Candidates are master units sharing at least one two-character piece
+-- of the name key (pieces found in more than a thousand units, like 科技, are too common to
+-- tell units apart and are skipped); each is scored by Jaro-Winkler similarity of the keys.
+with
+
+registrations as (select * from stg_registrations),
+
+findings as (select * from findings),
+
+master as (select * from unit_master),
+
+wanted as (
+    select
+        registrations.student_id,
+        registrations.source_file,
+        registrations.source_sheet,
+        registrations.source_row,
+        registrations.credit_code,
+        registrations.unit_name,
+        unit_name_key(registrations.unit_name) as name_key
+    from registrations
+    where
+        registrations.unit_name is not null
+        and not registrations.is_abroad
+        and (
+            registrations.credit_code is null
+            or exists (
+                select 1
+                from findings
+                where
+                    findings.source_file = registrations.source_file
+                    and findings.source_row = registrations.source_row
+                    and findings.field = 'credit_code'
+                    and findings.severity = 'error'
+            )
+        )
+),
+
+master_keys as (
+    select
+        master.credit_code,
+        master.name,
+        unit_name_key(master.name) as name_key
+    from master
+),
+
+master_pieces as (
+    select
+        master_keys.credit_code,
+        unnest(
+            list_distinct(
+                list_transform(
+                    range(1, greatest(length(master_keys.name_key), 2)),
+                    lambda position: substr(master_keys.name_key, position, 2)
+                )
+            )
+        ) as piece
+    from master_keys
+),
+
+telling_pieces as (
+    select master_pieces.piece
+    from master_pieces
+    group by master_pieces.piece
+    having count(*) <= 1000
+),
+
+wanted_pieces as (
+    select
+        wanted.source_file,
+        wanted.source_row,
+        unnest(
+            list_distinct(
+                list_transform(
+                    range(1, greatest(length(wanted.name_key), 2)),
+                    lambda position: substr(wanted.name_key, position, 2)
+                )
+            )
+        ) as piece
+    from wanted
+),
+
+candidates as (
+    select
+        wanted_pieces.source_file,
+        wanted_pieces.source_row,
+        master_pieces.credit_code,
+        count(*) as count_shared_pieces
+    from wanted_pieces
+    inner join telling_pieces on telling_pieces.piece = wanted_pieces.piece
+    inner join master_pieces on master_pieces.piece = wanted_pieces.piece
+    group by
+        wanted_pieces.source_file,
+        wanted_pieces.source_row,
+        master_pieces.credit_code
+    -- the twenty candidates sharing most pieces are enough to find the best three
+    qualify
+        row_number() over (
+            partition by wanted_pieces.source_file, wanted_pieces.source_row
+            order by count(*) desc, master_pieces.credit_code
+        ) <= 20
+),
+
+scored as (
+    select
+        wanted.student_id,
+        wanted.source_file,
+        wanted.source_sheet,
+        wanted.source_row,
+        wanted.credit_code,
+        wanted.unit_name,
+        master_keys.credit_code as suggested_credit_code,
+        master_keys.name as suggested_name,
+        round(jaro_winkler_similarity(wanted.name_key, master_keys.name_key), 3) as score
+    from candidates
+    inner join wanted
+        on wanted.source_file = candidates.source_file
+        and wanted.source_row = candidates.source_row
+    inner join master_keys on master_keys.credit_code = candidates.credit_code
+),
+
+ranked as (
+    select
+        scored.*,
+        row_number() over (
+            partition by scored.source_file, scored.source_row
+            order by scored.score desc, scored.suggested_credit_code
+        ) as suggestion_rank
+    from scored
+    where scored.score >= 0.8
+    qualify suggestion_rank <= 3
+),
+
+worded as (
+    select
+        ranked.*,
+        '是否为：' || ranked.suggested_name || '（社会信用代码 '
+        || ranked.suggested_credit_code || '，相似度 '
+        || printf('%.3f', ranked.score) || '）' as suggestion_text
+    from ranked
+)
+
+select * from worded
+order by worded.source_file, worded.source_row, worded.suggestion_rank
