@@ -2,6 +2,7 @@
 
 import datetime as dt
 import math
+from decimal import Decimal
 
 
 def cell_text(value: object) -> str:
@@ -22,12 +23,17 @@ def cell_text(value: object) -> str:
     '2025-06-30'
     >>> cell_text(None)
     ''
+    >>> cell_text(350125200204025000.0)
+    '350125200204025000'
     """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
+        if lost_digits(value):
+            # what Excel shows in the formula bar: 15 significant digits, then zeros
+            return str(int(Decimal(format(value, f".{EXCEL_DIGITS}g"))))
         if math.isfinite(value) and value.is_integer():
             return str(int(value))
         return repr(value)

@@ -108,7 +108,8 @@ def unknown_columns(files: list[dict]) -> dict[str, list[str]]:
 def _quarantine_frame(extracted: list[ExtractedFile]) -> pd.DataFrame:
     rows = [row for e in extracted for row in e.quarantined]
     frame = pd.DataFrame.from_records(rows, columns=QUARANTINE_COLUMNS)
-    return frame.astype({"source_row": "int64"})
+    # typed even when empty, so that later stages can append their held-back rows
+    return frame.astype({c: "int64" if c == "source_row" else "str" for c in QUARANTINE_COLUMNS})
 
 
 def _file_summary(extracted: ExtractedFile, kind: str) -> dict:
