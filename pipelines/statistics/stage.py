@@ -2,16 +2,16 @@
 
 import logging
 
+import duckdb
+
 from pipelines.context import RunContext
 from pipelines.outputs.report_html import render_report, write_report
-from pipelines.statistics.tables import (
-    as_percent_text,
-    flow_sheet,
-    group_sheet,
-    placement_sheets,
-)
+from pipelines.statistics.departments import write_department_packages
+from pipelines.statistics.page import report_fields
+from pipelines.statistics.sheets import statistics_sheets
+from pipelines.statistics.thresholds import read_thresholds, thresholds_frame
 from pipelines.statistics.workbook import write_statistics_workbook
-from pipelines.warehouse import create_table, read_table
+from pipelines.warehouse import create_table, read_table, write_frame
 
 logger = logging.getLogger(__name__)
 
@@ -20,14 +20,36 @@ FORMULA_LABELS = {
     "2024": "现行口径（单位就业+自主创业+自由职业+升学）",
     "2021": "2021 口径（协议和合同就业+灵活就业+自主创业+升学）",
 }
+STATS_TABLES = (
+    "stats_placement",
+    "stats_destination_groups",
+    "stats_flows",
+    "stats_further_study",
+    "stats_grassroots",
+    "stats_salary",
+    "stats_major_fit",
+    "stats_warning_majors",
+    "stats_college_placement",
+    "stats_college_groups",
+)
+SNAPSHOT_TABLE = "registration_snapshots"
 
 
 def compute_statistics(ctx: RunContext) -> dict:
     """Build the stats tables; returns the overall rate and its parts."""
     con = ctx.con
     create_table(con, "graduate_outcomes", "marts/graduate_outcomes")
-    for table in ("stats_placement", "stats_destination_groups", "stats_flows"):
+    write_frame(con, "report_thresholds", thresholds_frame(read_thresholds(con)))
+    for table in STATS_TABLES:
         create_table(con, table, f"marts/{table}")
+
+    # the trend needs the nightly snapshots kept in the warehouse; a new warehouse has none
+    if table_exists(con, SNAPSHOT_TABLE):
+        create_table(con, "stats_trend", "marts/stats_trend")
+    else:
+        con.execute("drop table if exists stats_trend")
+        logger.info("No registration snapshots in the warehouse; the trend is left out.")
+
     overall = read_table(con, "stats_placement").query("dimension == '全校'")
     if overall.empty:
         return {"count_graduates": 0, "count_placed": 0, "placement_rate": None}
@@ -39,30 +61,33 @@ def compute_statistics(ctx: RunContext) -> dict:
     }
 
 
+def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    found = con.execute(
+        "select count(*) from duckdb_tables() where table_name = ?", [table]
+    ).fetchall()[0][0]
+    return bool(found)
+
+
 def write_reports(ctx: RunContext, has_roster: bool, count_errors: int) -> None:
-    """statistics.xlsx and report.html into the run's folder."""
+    """statistics.xlsx, report.html and one package per college into the run's folder."""
     con = ctx.con
-    sheets = placement_sheets(read_table(con, "stats_placement"))
-    sheets["去向构成"] = group_sheet(read_table(con, "stats_destination_groups"))
-    sheets["就业流向"] = flow_sheet(read_table(con, "stats_flows"))
     note = "" if has_roster else NO_ROSTER_NOTE
+    thresholds = read_thresholds(con)
+    sheets = statistics_sheets(con, table_exists(con, "stats_trend"))
     write_statistics_workbook(sheets, ctx.work_dir / "statistics.xlsx", note)
 
-    overall = sheets["总体"].iloc[0] if len(sheets["总体"]) else None
-    values = {
+    header = {
         "run_date": ctx.run_date.isoformat(),
         "formula_label": FORMULA_LABELS[ctx.formula_version],
-        "count_graduates": int(overall["毕业生数"]) if overall is not None else 0,
-        "count_placed": int(overall["已落实"]) if overall is not None else 0,
-        "placement_rate": f"{overall['落实率']:.2%}" if overall is not None else "—",
         "count_errors": count_errors,
-        "denominator_note_html": f'<p class="note">{NO_ROSTER_NOTE}</p>' if note else "",
+        "note": note,
     }
-    tables = {
-        "college_table": as_percent_text(sheets["按学院"], "落实率"),
-        "groups_table": as_percent_text(sheets["去向构成"], "占比"),
-        "degree_table": as_percent_text(sheets["按学历层次"], "落实率"),
-        "flows_table": sheets["就业流向"],
-    }
-    write_report(render_report(values, tables), ctx.work_dir / "report.html")
-    logger.info("Wrote statistics.xlsx (%d sheets) and report.html.", len(sheets))
+    values, frames = report_fields(sheets, header, thresholds)
+    write_report(render_report(values, frames), ctx.work_dir / "report.html")
+
+    packages = write_department_packages(con, ctx.work_dir / "departments", thresholds, note)
+    logger.info(
+        "Wrote statistics.xlsx (%d sheets), report.html and %d college packages.",
+        len(sheets),
+        packages,
+    )
