@@ -22,12 +22,19 @@ NIGHT_1 = dt.date(2025, 7, 1)
 NIGHT_2 = dt.date(2025, 7, 2)
 
 
-def dispatch_night(db: Path, export: Path, work_dir: Path, run_date: dt.date) -> dict:
-    """Ingest, normalise and dispatch one export against the synthetic authorities."""
+def dispatch_night(
+    db: Path, export: Path, work_dir: Path, run_date: dt.date, routing: Path | None = None
+) -> dict:
+    """Ingest, normalise and dispatch one export against the synthetic authorities.
+
+    `routing` is a folder whose dispatch_routing.csv replaces the office's routing table.
+    """
     con = connect(db)
     try:
         load_reference_tables(con)
         load_reference_tables(con, DISPATCH / "reference")
+        if routing:
+            load_reference_tables(con, routing)
         con.execute(
             "create or replace table run_settings as "
             "select ?::date as run_date, '2024' as formula_version, '31' as school_province",
@@ -118,6 +125,24 @@ def test_envelope_labels_put_one_body_in_one_envelope(night_1):
         ["2", "D05、D06", "戊测五、己测六", "研究生院招生办"]
     ]
     assert len(labels) == 6
+
+
+def test_the_office_can_route_private_units_to_their_region(tmp_path):
+    dispatch_night(
+        tmp_path / "warehouse.duckdb",
+        DISPATCH / "night1.csv",
+        tmp_path / "night",
+        NIGHT_1,
+        routing=DISPATCH / "unit_region",
+    )
+    mailing = read_sheet(tmp_path / "night", "寄送清单")
+
+    # D08 signed with a private company in Shanghai; with the edited rule the file goes to
+    # Shanghai's 人才服务机构 instead of the 生源地 body in Fujian
+    d08 = mailing[mailing["学号"] == "D08"]
+    assert d08[["收件单位", "邮编", "寄送方式", "接收依据"]].values.tolist() == [
+        ["上海测试人才服务中心", "200001", "EMS", "非公单位"]
+    ]
 
 
 def test_summary_counts_postgraduates_and_unapproved_apart(night_1):

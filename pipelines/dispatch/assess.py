@@ -27,9 +27,15 @@ def assess_routes(
     """
     assessed = routes.copy()
 
-    # the province named by the data wins; otherwise read it off the address
-    from_address = assessed["address"].map(_address_province)
-    assessed["receiving_province_code"] = assessed["receiving_province_code"].fillna(from_address)
+    # the province named by the data wins; otherwise read it off the address (once per address)
+    unnamed = assessed.loc[assessed["receiving_province_code"].isna(), "address"]
+    provinces = {address: _address_province(address) for address in unnamed.dropna().unique()}
+    assessed["receiving_province_code"] = [
+        named if isinstance(named, str) else provinces.get(address)
+        for named, address in zip(
+            assessed["receiving_province_code"], assessed["address"], strict=True
+        )
+    ]
     assessed["receiving_province_name"] = assessed["receiving_province_code"].map(province_names)
 
     records = assessed.astype(object).where(assessed.notna(), None).to_dict("records")
