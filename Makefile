@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := data/sample
 
-.PHONY: setup sample test lint bench clean
+.PHONY: setup sample test lint bench clean check-reports
 
 setup: $(VENV)/.installed
 
@@ -27,6 +27,13 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check .
+
+# Opens the reports as their readers do: LibreOffice converts the workbooks, headless Chromium
+# screenshots report.html offline. Needs Debian's libreoffice-calc-nogui, chromium,
+# fonts-noto-cjk and poppler-utils; never part of `make test`.
+check-reports: setup
+	QUXIANG_RENDER_CHECK=1 $(BIN)/python -m pytest tests/test_reports_outputs.py
+	$(BIN)/python tests/render_check.py $(RUN)
 
 clean:
 	rm -rf $(VENV) out data .prefect
