@@ -27,7 +27,6 @@ logger = logging.getLogger(__name__)
 EXPECTATIONS_DIR = Path(__file__).resolve().parents[2] / "expectations"
 CHUNK_ROWS = 200_000
 RESULT_FORMAT = "COMPLETE"
-SOURCE_KEYS = ["source_file", "source_sheet", "source_row"]
 
 
 @dataclass
@@ -145,9 +144,8 @@ def _record(outcome: ExpectationOutcome, item: dict, chunk: pd.DataFrame, result
 
     # map GE's unexpected rows back to the chunk's rows by their source position
     meta = item["meta"]
-    keys = pd.DataFrame(details["unexpected_index_list"])[SOURCE_KEYS].drop_duplicates()
-    keys["source_row"] = keys["source_row"].astype("int64")
-    rows = chunk.merge(keys, on=SOURCE_KEYS, how="inner")
+    keys = _source_keys(pd.DataFrame(details["unexpected_index_list"])).drop_duplicates()
+    rows = chunk[_source_keys(chunk).apply(tuple, axis=1).isin(keys.apply(tuple, axis=1))]
     value_column = meta.get("value_column", outcome.column)
     rows = rows.assign(
         quoted_value=rows[value_column].map(_as_text, na_action="ignore"),
@@ -158,6 +156,17 @@ def _record(outcome: ExpectationOutcome, item: dict, chunk: pd.DataFrame, result
     outcome.examples = (outcome.examples + rows["quoted_value"].dropna().tolist())[:5]
     findings = findings_for_rows(rows, "quoted_value", outcome.rule_id, "quoted_other")
     return findings.assign(field=meta.get("field", outcome.column))
+
+
+def _source_keys(frame: pd.DataFrame) -> pd.DataFrame:
+    # a CSV has no sheet: GE hands that back as NaN, the chunk as None
+    return pd.DataFrame(
+        {
+            "source_file": frame["source_file"].astype(str),
+            "source_sheet": frame["source_sheet"].fillna("").astype(str),
+            "source_row": frame["source_row"].astype("int64"),
+        }
+    )
 
 
 def _parameters(con, spec: dict[str, list[str]]) -> dict[str, list[str]]:
