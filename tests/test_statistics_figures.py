@@ -6,10 +6,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipelines.config import Thresholds
 from pipelines.context import RunContext, RunInputs
 from pipelines.reference.load import load_reference_tables
 from pipelines.statistics.stage import compute_statistics
-from pipelines.statistics.thresholds import ReportThresholds, read_thresholds
+from pipelines.statistics.thresholds import read_thresholds
 from pipelines.warehouse import fetch_frame, read_table
 
 COHORT = Path(__file__).parent / "data" / "statistics"
@@ -177,9 +178,9 @@ def test_yellow_card_for_the_major_below_the_line(cohort):
 def test_thresholds_come_from_run_settings_with_defaults(tmp_path):
     con = duckdb.connect()
     con.execute("create table run_settings as select 0.6 as yellow_card_below, 3 as small_cell")
-    assert read_thresholds(con) == ReportThresholds(yellow_card_below=0.6, small_cell=3)
+    assert read_thresholds(con) == Thresholds(yellow_card_below=0.6, small_cell=3)
     con.execute("create or replace table run_settings as select '2024' as formula_version")
-    assert read_thresholds(con) == ReportThresholds()
+    assert read_thresholds(con) == Thresholds()
 
 
 def test_without_roster_the_denominator_is_the_registered(tmp_path):
@@ -215,3 +216,21 @@ def test_trend_over_snapshots_and_change_since_a_week_before(tmp_path):
     assert trend["count_graduates"].tolist() == [14, 14, 14]
     assert trend["change_since_week_before"].tolist()[1:] == pytest.approx([3 / 14, 4 / 14])
     assert trend["change_since_week_before"].isna().tolist()[0]
+
+
+def test_red_card_when_the_year_before_was_below_the_line_too(tmp_path):
+    ctx = build_cohort(tmp_path)
+    # last year's final snapshot: nobody placed, so every major was below 50 %
+    ctx.con.execute(
+        "create table registration_snapshots as "
+        "select date '2024-12-31' as snapshot_date, * replace (false as is_placed) "
+        "from stg_registrations"
+    )
+    compute_statistics(ctx)
+    assert rows(
+        ctx,
+        "stats_warning_majors",
+        "card, college, degree_level, major, count_years_below_red_line",
+    ) == [("红牌", "乙学院", "本科", "英语", 2)]
+    assert len(rows(ctx, "stats_major_years", "*")) == 5
+    assert rows(ctx, "stats_trend", "*") == []  # last year's cohort is not in the trend

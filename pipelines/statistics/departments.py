@@ -10,11 +10,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipelines.config import Thresholds
 from pipelines.outputs.tables import write_workbook
 from pipelines.statistics import tables
 from pipelines.statistics.masking import mask_columns
 from pipelines.statistics.suppression import suppress_small_cells
-from pipelines.statistics.thresholds import ReportThresholds
 from pipelines.warehouse import fetch_frame, read_table
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def college_package(
     placement: pd.DataFrame,
     groups: pd.DataFrame,
     students: pd.DataFrame,
-    thresholds: ReportThresholds,
+    thresholds: Thresholds,
 ) -> dict[str, pd.DataFrame]:
     """Sheet name -> frame for one college, small cells suppressed, identifiers masked.
 
@@ -70,7 +70,7 @@ def college_package(
 
 
 def write_department_packages(
-    con: duckdb.DuckDBPyConnection, folder: Path, thresholds: ReportThresholds, note: str
+    con: duckdb.DuckDBPyConnection, folder: Path, thresholds: Thresholds, note: str
 ) -> int:
     """One workbook per college into `folder`; returns how many were written."""
     placement = read_table(con, "stats_college_placement")

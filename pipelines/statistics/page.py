@@ -2,9 +2,9 @@
 
 import pandas as pd
 
+from pipelines.config import Thresholds
 from pipelines.outputs.report_html import bar_chart, html_table, line_chart
 from pipelines.statistics.tables import as_percent_text, dimension_rows, percent_text
-from pipelines.statistics.thresholds import ReportThresholds
 
 FLOW_TABLES = {
     "home_table": "本省/外省",
@@ -16,12 +16,12 @@ FLOW_TABLES = {
     "job_table": "职位类别",
 }
 TOP_PROVINCES = 10
-RED_NOTE = "往年的专业落实率尚未接入，本表只判黄牌，红牌请结合往年数据认定。"
+RED_NOTE = "数据仓库中还没有往年的登记快照，本表只判黄牌；红牌请结合往年数据认定。"
 NO_TREND = "数据仓库中还没有往日的登记快照，暂无趋势；每晚运行后会逐日积累。"
 
 
 def report_fields(
-    sheets: dict[str, pd.DataFrame], header: dict, thresholds: ReportThresholds
+    sheets: dict[str, pd.DataFrame], header: dict, thresholds: Thresholds
 ) -> tuple[dict, dict[str, str]]:
     """Plain values and HTML blocks for reports/report.html."""
     overall = sheets["总体"]
@@ -37,7 +37,7 @@ def report_fields(
         "yellow_line": f"{thresholds.yellow_card_below:.0%}",
         "red_line": f"{thresholds.red_card_below:.0%}",
         "red_years": thresholds.red_card_years,
-        "red_note": RED_NOTE if thresholds.red_card_years > 1 else "",
+        "red_note": RED_NOTE if needs_history(thresholds, header["has_earlier_years"]) else "",
     }
     note = header["note"]
     blocks = {"denominator_note": f'<p class="note">{note}</p>' if note else ""}
@@ -88,6 +88,11 @@ def report_fields(
         blocks["trend_chart"] = line_chart(school["快照日期"].astype(str), school["落实率"])
         blocks["trend_table"] = html_table(as_percent_text(trend, "落实率", "较一周前变化"))
     return values, blocks
+
+
+def needs_history(thresholds: Thresholds, has_earlier_years: bool) -> bool:
+    """Whether the 红牌 rule lacks the earlier years it needs."""
+    return thresholds.red_card_years > 1 and not has_earlier_years
 
 
 def parts_under_groups(groups: pd.DataFrame) -> pd.DataFrame:

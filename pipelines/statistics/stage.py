@@ -11,7 +11,7 @@ from pipelines.statistics.page import report_fields
 from pipelines.statistics.sheets import statistics_sheets
 from pipelines.statistics.thresholds import read_thresholds, thresholds_frame
 from pipelines.statistics.workbook import write_statistics_workbook
-from pipelines.warehouse import create_table, read_table, write_frame
+from pipelines.warehouse import create_table, read_table, row_count, write_frame
 
 logger = logging.getLogger(__name__)
 
@@ -28,11 +28,15 @@ STATS_TABLES = (
     "stats_grassroots",
     "stats_salary",
     "stats_major_fit",
-    "stats_warning_majors",
     "stats_college_placement",
     "stats_college_groups",
 )
 SNAPSHOT_TABLE = "registration_snapshots"
+# stats_major_years' columns, for a warehouse without snapshots (no earlier year known)
+EMPTY_MAJOR_YEARS = (
+    "create or replace table stats_major_years (graduation_year bigint, college varchar, "
+    "degree_level varchar, major varchar, count_graduates bigint, placement_rate double)"
+)
 
 
 def compute_statistics(ctx: RunContext) -> dict:
@@ -43,12 +47,15 @@ def compute_statistics(ctx: RunContext) -> dict:
     for table in STATS_TABLES:
         create_table(con, table, f"marts/{table}")
 
-    # the trend needs the nightly snapshots kept in the warehouse; a new warehouse has none
+    # trend and earlier years need the nightly snapshots kept in the warehouse; a new one has none
     if table_exists(con, SNAPSHOT_TABLE):
         create_table(con, "stats_trend", "marts/stats_trend")
+        create_table(con, "stats_major_years", "marts/stats_major_years")
     else:
         con.execute("drop table if exists stats_trend")
+        con.execute(EMPTY_MAJOR_YEARS)
         logger.info("No registration snapshots in the warehouse; the trend is left out.")
+    create_table(con, "stats_warning_majors", "marts/stats_warning_majors")
 
     overall = read_table(con, "stats_placement").query("dimension == '全校'")
     if overall.empty:
@@ -77,6 +84,7 @@ def write_reports(ctx: RunContext, has_roster: bool, count_errors: int) -> None:
     write_statistics_workbook(sheets, ctx.work_dir / "statistics.xlsx", note)
 
     header = {
+        "has_earlier_years": row_count(con, "stats_major_years") > 0,
         "run_date": ctx.run_date.isoformat(),
         "formula_label": FORMULA_LABELS[ctx.formula_version],
         "count_errors": count_errors,

@@ -53,6 +53,7 @@ WARNING_HEADERS = {
     "count_graduates": "毕业生数",
     "count_placed": "已落实",
     "placement_rate": "落实率",
+    "count_years_below_red_line": "连续低于红牌线年数",
 }
 TREND_HEADERS = {
     "scope": "范围",

@@ -1,28 +1,21 @@
 """The thresholds the statistics apply: 红黄牌 lines and the smallest cell a package may show.
 
-The values are configured in quxiang.toml ([thresholds]) and travel with the run in the
-warehouse table run_settings; a run that carries none gets the defaults below.
+They are configured in quxiang.toml ([thresholds]) and travel with the run in the warehouse
+table run_settings; whatever the run does not carry takes the default of `Thresholds`.
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 import duckdb
 import pandas as pd
 
-
-@dataclass(frozen=True)
-class ReportThresholds:
-    # 江西's practice (domain notes §8): below 50 % a 黄牌, two years running a 红牌
-    yellow_card_below: float = 0.5
-    red_card_below: float = 0.5
-    red_card_years: int = 2
-    # a breakdown cell of fewer students could point at a person
-    small_cell: int = 5
+from pipelines.config import Thresholds
 
 
-def read_thresholds(con: duckdb.DuckDBPyConnection) -> ReportThresholds:
+def read_thresholds(con: duckdb.DuckDBPyConnection) -> Thresholds:
     """The run's thresholds from run_settings, each missing one at its default."""
-    names = [item.name for item in fields(ReportThresholds)]
+    defaults = Thresholds()
+    names = [item.name for item in fields(Thresholds)]
     present = {
         row[0]
         for row in con.execute(
@@ -32,12 +25,11 @@ def read_thresholds(con: duckdb.DuckDBPyConnection) -> ReportThresholds:
     }
     wanted = [name for name in names if name in present]
     if not wanted:
-        return ReportThresholds()
-    # the column names come from the dataclass above, never from input
+        return defaults
+    # the column names come from the dataclass, never from input
     values = con.execute(f"select {', '.join(wanted)} from run_settings").fetchall()[0]
-    defaults = ReportThresholds()
     # DuckDB hands a decimal literal back as Decimal: take each default's kind
-    return ReportThresholds(
+    return Thresholds(
         **{
             name: type(getattr(defaults, name))(value)
             for name, value in zip(wanted, values, strict=True)
@@ -46,8 +38,7 @@ def read_thresholds(con: duckdb.DuckDBPyConnection) -> ReportThresholds:
     )
 
 
-def thresholds_frame(thresholds: ReportThresholds) -> pd.DataFrame:
+def thresholds_frame(thresholds: Thresholds) -> pd.DataFrame:
     """One row holding every threshold, for the SQL marts to join."""
-    return pd.DataFrame(
-        [{item.name: getattr(thresholds, item.name) for item in fields(thresholds)}]
-    )
+    values = {item.name: getattr(thresholds, item.name) for item in fields(thresholds)}
+    return pd.DataFrame([values])

@@ -9,6 +9,8 @@ roster as (select * from raw_roster),
 
 settings as (select * from run_settings),
 
+regions as (select * from ref_regions),
+
 cohort as (
     select
         trim(roster.student_id) as student_id,
@@ -38,6 +40,8 @@ outcomes as (
         coalesce(registrations.degree_level, cohort.degree_level, '（未填）') as degree_level,
         coalesce(registrations.gender, cohort.gender, '（未填）') as gender,
         coalesce(registrations.origin_province_code, '（未知）') as origin_province_code,
+        coalesce(origin_province.name, registrations.origin_province_code, '（未知）')
+            as origin_province,
         registrations.student_id is not null as is_registered,
         registrations.national_code,
         registrations.national_name,
@@ -61,6 +65,9 @@ outcomes as (
     from cohort
     cross join settings
     left join registrations on registrations.student_id = cohort.student_id
+    left join regions as origin_province
+        on origin_province.code = registrations.origin_province_code
+        and origin_province.level = 'province'
     -- only verified registrations count; an export without 审核状态 counts as verified
     cross join lateral (
         select coalesce(registrations.review_status, '审核通过') = '审核通过' as is_approved

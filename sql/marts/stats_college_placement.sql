@@ -4,39 +4,28 @@ with
 
 outcomes as (select * from graduate_outcomes),
 
-regions as (select * from ref_regions),
-
-labelled as (
-    select
-        outcomes.*,
-        coalesce(regions.name, outcomes.origin_province_code) as origin_province
-    from outcomes
-    left join regions
-        on regions.code = outcomes.origin_province_code and regions.level = 'province'
-),
-
 cells as (
     select
-        labelled.college,
+        outcomes.college,
         case
-            when grouping(labelled.major) = 0 then '专业'
-            when grouping(labelled.degree_level) = 0 then '学历层次'
-            when grouping(labelled.gender) = 0 then '性别'
-            when grouping(labelled.origin_province) = 0 then '生源地'
+            when grouping(outcomes.major) = 0 then '专业'
+            when grouping(outcomes.degree_level) = 0 then '学历层次'
+            when grouping(outcomes.gender) = 0 then '性别'
+            when grouping(outcomes.origin_province) = 0 then '生源地'
             else '合计'
         end as dimension,
         coalesce(
-            labelled.major, labelled.degree_level, labelled.gender, labelled.origin_province,
+            outcomes.major, outcomes.degree_level, outcomes.gender, outcomes.origin_province,
             '合计'
         ) as dimension_value,
         count(*) as count_graduates,
-        count(*) filter (where labelled.is_placed) as count_placed,
-        count(*) filter (where labelled.is_placed) / count(*) as placement_rate
-    from labelled
+        count(*) filter (where outcomes.is_placed) as count_placed,
+        count(*) filter (where outcomes.is_placed) / count(*) as placement_rate
+    from outcomes
     group by grouping sets (
-        (labelled.college), (labelled.college, labelled.major),
-        (labelled.college, labelled.degree_level), (labelled.college, labelled.gender),
-        (labelled.college, labelled.origin_province)
+        (outcomes.college), (outcomes.college, outcomes.major),
+        (outcomes.college, outcomes.degree_level), (outcomes.college, outcomes.gender),
+        (outcomes.college, outcomes.origin_province)
     )
 )
 

@@ -1,8 +1,18 @@
 -- One row per (stored nightly snapshot, 全校 or 学院): the cohort's placed graduates and
 -- 毕业去向落实率 as registered that night, and the change since the snapshot a week before.
+-- Snapshots of earlier calendar years belong to earlier cohorts and are left out.
 with
 
-snapshots as (select * from registration_snapshots),
+all_snapshots as (select * from registration_snapshots),
+
+settings as (select * from run_settings),
+
+snapshots as (
+    select all_snapshots.*
+    from all_snapshots
+    cross join settings
+    where year(all_snapshots.snapshot_date) = year(settings.run_date)
+),
 
 outcomes as (select * from graduate_outcomes),
 
