@@ -60,7 +60,10 @@ def file_handler(path: Path) -> logging.Handler:
     """Attach a handler writing the run's JSON-lines log to `path`; the caller closes it."""
     handler = _ClosingFileHandler(path, encoding="utf-8")
     handler.setFormatter(JsonLinesFormatter())
-    logging.getLogger("pipelines").addHandler(handler)
+    root = logging.getLogger("pipelines")
+    # the file records every stage even when the terminal shows only warnings
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
     return handler
 
 

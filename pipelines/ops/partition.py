@@ -29,6 +29,7 @@ def split_export(export: Path, column: str, folder: Path) -> dict[str, Path]:
     Every column is read as text and the partition column is kept in each file, so each
     partition is an export in its own right (its source rows count within the partition).
     """
+    folder.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
     relation = con.read_csv(str(export), all_varchar=True, header=True)
     relation.write_csv(
@@ -78,9 +79,15 @@ def task_runner(workers: int, scheduler_address: str = ""):
 
     if scheduler_address:
         return DaskTaskRunner(address=scheduler_address)
-    # One thread per worker: DuckDB already uses every core of a partition's process.
+    # One thread per worker: DuckDB already uses every core of a partition's process. The
+    # cluster's own INFO lines (workers joining and leaving) would drown the run's output.
     return DaskTaskRunner(
-        cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True}
+        cluster_kwargs={
+            "n_workers": workers,
+            "threads_per_worker": 1,
+            "processes": True,
+            "silence_logs": logging.WARNING,
+        }
     )
 
 
