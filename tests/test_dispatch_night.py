@@ -103,8 +103,8 @@ def test_held_rows_carry_the_reason_per_counsellor(night_1):
     ]
     assert dict(zip(held["学号"], held["暂不能寄送的原因"], strict=True)) == {
         "D03": "无法确定6位邮编（登记表没有档案单位邮编，档案单位既不是签约单位，"
-        "也不在主管单位表中），请核对接收单位邮编后补充到 reference_data/authorities.csv，"
-        "或由学生改填",
+        "也不在主管单位表中），请核对该单位的邮编，"
+        "把单位全称、地址和邮编补充到 reference_data/authorities.csv 后重新运行",
         "D07": "档案接收单位电话“12345”格式不对，应为11位手机号或“区号-号码”",
         "D09": "生源地主管单位（江西测试就业主管部门）的地址、邮编尚未登记，"
         "请在 reference_data/authorities.csv 中补充后重新运行",

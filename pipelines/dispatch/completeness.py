@@ -115,10 +115,8 @@ def _wrong_contact(row: dict) -> str | None:
 def _wrong_postcode(row: dict, prefixes: dict[str, frozenset[str]] | None) -> str | None:
     postcode = (row.get("postcode") or "").strip()
     if not postcode:
-        return (
-            f"无法确定6位邮编（{_why_no_postcode(row)}），"
-            "请核对接收单位邮编后补充到 reference_data/authorities.csv，或由学生改填"
-        )
+        why, remedy = _why_no_postcode(row)
+        return f"无法确定6位邮编（{why}），{remedy}"
     if not POSTCODE_SHAPE.match(postcode):
         return f"邮编“{postcode}”不是6位数字，请核对接收单位邮编"
     province = row.get("receiving_province_code")
@@ -129,12 +127,20 @@ def _wrong_postcode(row: dict, prefixes: dict[str, frozenset[str]] | None) -> st
     return None
 
 
-def _why_no_postcode(row: dict) -> str:
+def _why_no_postcode(row: dict) -> tuple[str, str]:
+    """Why no postcode could be derived, and who can supply it."""
     if row.get("send_to") == "档案单位":
-        return "登记表没有档案单位邮编，档案单位既不是签约单位，也不在主管单位表中"
+        return (
+            "登记表没有档案单位邮编，档案单位既不是签约单位，也不在主管单位表中",
+            "请核对该单位的邮编，把单位全称、地址和邮编补充到 reference_data/authorities.csv "
+            "后重新运行",
+        )
     if row.get("send_to") == "单位":
-        return "登记表中单位邮编为空"
-    return "主管单位表中没有邮编"
+        return "登记表中单位邮编为空", "请学生补填单位邮编"
+    return (
+        "主管单位表中没有邮编",
+        "请在 reference_data/authorities.csv 中补充邮编后重新运行",
+    )
 
 
 def _filled(value: str | None) -> bool:

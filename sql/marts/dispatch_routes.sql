@@ -97,9 +97,14 @@ region_authority as (
         receiving_authorities.phone,
         receiving_authorities.channel,
         receiving_authorities.region_code,
+        -- several bodies for one region: the one with an address, then by name, so that
+        -- the choice does not change from night to night
         row_number() over (
             partition by routed.student_id
-            order by length(receiving_authorities.region_code) desc
+            order by
+                length(receiving_authorities.region_code) desc,
+                receiving_authorities.address is null,
+                receiving_authorities.org_name
         ) as specificity_rank
     from routed
     inner join receiving_authorities
@@ -115,7 +120,9 @@ named_authority as (
         receiving_authorities.region_code,
         row_number() over (
             partition by routed.student_id
-            order by length(receiving_authorities.region_code) desc
+            order by
+                length(receiving_authorities.region_code) desc,
+                receiving_authorities.postcode is null
         ) as name_rank
     from routed
     inner join receiving_authorities
