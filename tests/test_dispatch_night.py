@@ -20,6 +20,7 @@ from pipelines.warehouse import connect
 DISPATCH = Path(__file__).parent / "data" / "dispatch"
 NIGHT_1 = dt.date(2025, 7, 1)
 NIGHT_2 = dt.date(2025, 7, 2)
+NIGHT_3 = dt.date(2025, 7, 3)
 
 
 def dispatch_night(
@@ -306,3 +307,37 @@ def test_mark_sent_without_a_warehouse_says_to_run_first(tmp_path):
         f"数据仓库 {tmp_path / 'none.duckdb'} 不存在。"
         "请先运行 quxiang run，或用 --db 指定数据仓库文件。\n"
     )
+
+
+def dispatch_command(db: Path, *args: str):
+    from typer.testing import CliRunner
+
+    from pipelines.cli import app
+
+    return CliRunner().invoke(app, ["dispatch", *args, "--db", str(db)])
+
+
+def test_a_forwarded_file_is_no_longer_flagged(tmp_path):
+    db = tmp_path / "warehouse.duckdb"
+    dispatch_night(db, DISPATCH / "night1.csv", tmp_path / "night1", NIGHT_1)
+    dispatch_command(db, "mark-sent", "--batch", "20250701-01", "--date", "2025-07-01")
+    flagged = dispatch_night(db, DISPATCH / "night2.csv", tmp_path / "night2", NIGHT_2)
+
+    not_sent = dispatch_command(db, "forwarded", "--student", "D07")
+    forwarded = dispatch_command(
+        db, "forwarded", "--student", "D05", "--tracking-no", "KJ0000000055", "--date", "2025-07-02"
+    )
+    night_3 = dispatch_night(db, DISPATCH / "night2.csv", tmp_path / "night3", NIGHT_3)
+
+    assert flagged["dispatch_changed_after_sent"] == 1
+    assert (not_sent.exit_code, not_sent.output) == (
+        2,
+        f"文件 {db}：学号 D07 的档案还没有登记寄出。"
+        "寄出后请用 quxiang dispatch mark-sent 登记；转递只用于已寄出、登记又有变更的档案\n",
+    )
+    assert (forwarded.exit_code, forwarded.output) == (
+        0,
+        "已登记学号 D05 的档案于 2025-07-02 转递至 另一测试大学。\n",
+    )
+    assert night_3["dispatch_changed_after_sent"] == 0
+    assert read_sheet(tmp_path / "night3", "寄出后登记有变更").empty

@@ -20,6 +20,9 @@ dispatch_app = typer.Typer(
 )
 
 DbOption = Annotated[Path, typer.Option(help="DuckDB 数据仓库文件")]
+DateOption = Annotated[
+    dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="寄出或转递的日期，默认今天")
+]
 
 
 @dispatch_app.command("mark-sent")
@@ -34,9 +37,7 @@ def mark_sent(
         ),
     ] = None,
     db: DbOption = DEFAULT_DB,
-    date: Annotated[
-        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="寄出日期，默认今天")
-    ] = None,
+    date: DateOption = None,
 ) -> None:
     """登记某批次的档案已寄出（可附运单号）；之后的夜间运行不再列出这些学生。"""
     from pipelines.dispatch.marking import mark_batch_sent
@@ -56,6 +57,28 @@ def mark_sent(
         typer.echo(f"另有 {result.count_already_sent} 份此前已登记寄出，没有重复登记。")
     if result.count_left:
         typer.echo(f"本批次还有 {result.count_left} 份没有登记寄出，下次运行仍会列在寄送清单中。")
+
+
+@dispatch_app.command("forwarded")
+def forwarded(
+    student: Annotated[str, typer.Option("--student", help="学号")],
+    tracking_no: Annotated[
+        str | None, typer.Option("--tracking-no", help="转递的运单号或机要号（如有）")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    date: DateOption = None,
+) -> None:
+    """登记已寄出的档案已转递到该生现在登记的接收单位；“寄出后登记有变更”不再列出该生。"""
+    from pipelines.dispatch.forwarding import record_forwarded
+
+    forwarded_date = date.date() if date else dt.date.today()
+    with _warehouse(db) as con:
+        try:
+            receiver = record_forwarded(con, db, student, forwarded_date, tracking_no)
+        except QuxiangInputError as exc:
+            typer.echo(exc.sentence(), err=True)
+            raise typer.Exit(2) from exc
+    typer.echo(f"已登记学号 {student} 的档案于 {forwarded_date.isoformat()} 转递至 {receiver}。")
 
 
 @dispatch_app.command("batches")
