@@ -90,6 +90,27 @@ def test_report_page_says_when_there_is_no_roster(tmp_path):
     assert package.iloc[0, 0].startswith("未提供毕业生名单")
 
 
+def test_trend_sheet_chart_and_page_section_with_snapshots(tmp_path):
+    ctx = build_cohort(tmp_path)
+    ctx.con.execute(
+        "create table registration_snapshots as "
+        "select date '2025-08-24' as snapshot_date, * replace "
+        "(is_placed and student_id <= 'R06' as is_placed) from stg_registrations "
+        "union all by name "
+        "select date '2025-08-31' as snapshot_date, * from stg_registrations"
+    )
+    compute_statistics(ctx)
+    write_reports(ctx, has_roster=True, count_errors=0)
+    book = openpyxl.load_workbook(ctx.work_dir / "statistics.xlsx")
+    assert book.sheetnames[-1] == "趋势"
+    assert [c.value for c in book["趋势"][3]][:5] == ["全校", "2025-08-31", 14, 9, 9 / 14]
+    with zipfile.ZipFile(ctx.work_dir / "statistics.xlsx") as archive:
+        assert "xl/charts/chart6.xml" in archive.namelist()
+    page = (ctx.work_dir / "report.html").read_text(encoding="utf-8")
+    assert "+21.43 个百分点" in page  # 6 of 14 a week before, 9 of 14 now
+    assert "<polyline" in page
+
+
 # LibreOffice and Chromium cost ~13 s, so the normal suite leaves this to `make check-reports`
 @pytest.mark.skipif(
     not (os.environ.get("QUXIANG_RENDER_CHECK") and render_check.tools_available()),

@@ -150,10 +150,10 @@ def test_further_study_service_salary_and_major_fit(cohort):
         ("境外留学院校", "伦敦示例学院", 1),
     ]
     assert rows(cohort, "stats_grassroots", "project_kind, project, count_graduates") == [
-        ("国家基层项目", "", 1),
         ("国家基层项目", "西部计划", 1),
-        ("应征入伍", "", 1),
+        ("国家基层项目", "小计", 1),
         ("应征入伍", "应征义务兵", 1),
+        ("应征入伍", "小计", 1),
         ("合计", "", 2),
     ]
     salary = rows(

@@ -1,5 +1,6 @@
 """The director's one-page report: self-contained HTML, no script, no network at view time."""
 
+import datetime as dt
 import html
 import numbers
 from pathlib import Path
@@ -111,6 +112,8 @@ def _cell(value) -> str:
             return "<td></td>"
         text = f"{value:,.0f}" if value.is_integer() or abs(value) >= 100 else f"{value:.2f}"
         return f'<td class="num">{text}</td>'
+    if isinstance(value, dt.date):
+        return f'<td class="date">{value.isoformat()[:10]}</td>'
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "<td></td>"
     return f"<td>{html.escape(str(value))}</td>"

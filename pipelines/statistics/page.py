@@ -4,7 +4,12 @@ import pandas as pd
 
 from pipelines.config import Thresholds
 from pipelines.outputs.report_html import bar_chart, html_table, line_chart
-from pipelines.statistics.tables import as_percent_text, dimension_rows, percent_text
+from pipelines.statistics.tables import (
+    as_percent_text,
+    dimension_rows,
+    percent_text,
+    point_change_text,
+)
 
 FLOW_TABLES = {
     "home_table": "本省/外省",
@@ -74,7 +79,11 @@ def report_fields(
     study = sheets["升学"]
     blocks["study_table"] = html_table(as_percent_text(study, "占比"))
     blocks["grassroots_table"] = html_table(sheets["基层项目与入伍"])
-    blocks["salary_table"] = html_table(sheets["月收入"])
+    # the section title carries the unit; a phone has no room for it in every header
+    salary = sheets["月收入"]
+    blocks["salary_table"] = html_table(
+        salary.rename(columns=lambda header: header.removesuffix("（元/月）"))
+    )
     blocks["fit_table"] = html_table(as_percent_text(sheets["专业对口度"], "占比"))
     blocks["warning_table"] = html_table(as_percent_text(sheets["红黄牌专业"], "落实率"))
 
@@ -82,11 +91,18 @@ def report_fields(
     trend = sheets.get("趋势")
     if trend is None or trend.empty:
         blocks["trend_chart"] = f'<p class="empty">{NO_TREND}</p>'
-        blocks["trend_table"] = ""
+        blocks["trend_table"] = blocks["trend_college_table"] = ""
     else:
         school = trend[trend["范围"] == "全校"]
         blocks["trend_chart"] = line_chart(school["快照日期"].astype(str), school["落实率"])
-        blocks["trend_table"] = html_table(as_percent_text(trend, "落实率", "较一周前变化"))
+        shown = as_percent_text(trend, "落实率").assign(
+            较一周前变化=trend["较一周前变化"].map(point_change_text)
+        )
+        blocks["trend_table"] = html_table(shown[shown["范围"] == "全校"])
+        colleges_table = html_table(shown[shown["范围"] != "全校"])
+        blocks["trend_college_table"] = (
+            f"<details><summary>各学院</summary>{colleges_table}</details>"
+        )
     return values, blocks
 
 

@@ -111,6 +111,17 @@ def as_percent_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame.assign(**{column: frame[column].map(percent_text) for column in columns})
 
 
+def point_change_text(change) -> str:
+    """A change of rate in percentage points.
+
+    >>> point_change_text(0.0781), point_change_text(-0.01), point_change_text(None)
+    ('+7.81 个百分点', '-1.00 个百分点', '—')
+    """
+    if change is None or pd.isna(change):
+        return "—"
+    return f"{change * 100:+.2f} 个百分点"
+
+
 def percent_text(rate) -> str:
     """
     >>> percent_text(0.5), percent_text(None), percent_text("—")

@@ -1,5 +1,5 @@
 -- One row per 基层项目 or 应征入伍 destination of placed graduates, with a subtotal per kind
--- (project empty) and the total (kind 合计).
+-- (project 小计) and the total (kind 合计).
 with
 
 outcomes as (select * from graduate_outcomes),
@@ -19,11 +19,15 @@ service as (
 cells as (
     select
         coalesce(service.project_kind, '合计') as project_kind,
-        coalesce(service.project, '') as project,
+        case
+            when grouping(service.project_kind) = 1 then ''
+            when grouping(service.project) = 1 then '小计'
+            else service.project
+        end as project,
         count(*) as count_graduates
     from service
     group by rollup (service.project_kind, service.project)
 )
 
 select * from cells
-order by cells.project_kind = '合计', cells.project_kind, cells.project
+order by cells.project_kind = '合计', cells.project_kind, cells.project = '小计', cells.project
