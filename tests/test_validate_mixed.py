@@ -13,7 +13,7 @@ from pipelines.outputs.findings_files import FIXLIST_HEADERS
 from pipelines.run import RunOptions, execute
 from pipelines.sample.identities import id_number, unified_credit_code
 from tests.conftest import RUN_DATE, read_findings
-from tests.validate_mixed import Case, build
+from tests.validate_mixed import TEMPLATES, Case, build, credit_code_of
 
 RNG = random.Random(7)
 SHARED_CODE = unified_credit_code(RNG, "91", "310115")
@@ -24,6 +24,8 @@ ORG_CODE = "MA1K2L3P" + org_code.calc_check_digit("MA1K2L3P")
 MALE_ID = id_number(RNG, "350125", "男")
 BAD_BIRTH = "35012520021332123"
 HK_BODY = "81000020030405123"
+LOWER_CODE = unified_credit_code(RNG, "91", "310115")
+CONTRACT_CODE = credit_code_of("苏州测试电子有限公司", "江苏省苏州市吴中区")
 
 
 def _x_id() -> str:
@@ -194,13 +196,42 @@ EVIDENCE_CASES = [
     Case("same file B", "contract", evidence=[("劳动合同.pdf", 1000, "ab" * 32)],
          expected=("evidence.hash_shared",)),
 ]
+
+# rows one step away from a mistake, which every rule must leave alone
+NEAR_MISSES = [
+    Case("Hong Kong resident permit", "waiting",
+         {"身份证号": HK_BODY + resident_id.calc_check_digit(HK_BODY), "性别": "男"}),
+    Case("mobile with +86", "dispatch", {"联系电话": "+86 138 1234 5678"}),
+    Case("landline with extension", "dispatch", {"联系电话": "021-58001234-801"}),
+    Case("credit code in lower case with spaces", "dispatch",
+         {"社会信用代码": " " + LOWER_CODE.lower() + " ", "单位名称": "上海小写代码测试有限公司"}),
+    Case("dispatch to a unit outside Shanghai needs no 登记号", "dispatch",
+         {**{key: value for key, value in TEMPLATES["contract"][2].items()},
+          "单位信息登记号": "", "社会信用代码": CONTRACT_CODE}),
+    Case("custody for a student and unit outside Shanghai", "contract", {"托管标志": "是"}),
+    Case("police station when the 户口 moves", "dispatch",
+         {"落户具体地址": "上海市浦东新区张江路100号", "落户派出所": "张江派出所"}),
+    Case("postgraduate without archive fields", "contract",
+         {"学历": "博士研究生", "档案单位名称": "", "档案单位地址": "", "档案单位收件人": "",
+          "档案单位联系电话": ""}),
+    Case("freelance at the minimum wage", "freelance", {"工资": "2490"}),
+    Case("sign date on the first day of the window", "dispatch", {"签订日期": "2024-09-01"}),
+    Case("penalty with 元", "dispatch", {"违约金": "3000元"}),
+    Case("country by its code", "abroad", {"出国地区": "GB"}),
+    Case("country by its short name", "abroad", {"出国地区": "中国香港"}),
+    Case("civil service at a 机关", "dispatch",
+         {"二级去向": "公务员录用", "单位性质": "机关", "单位名称": "上海测试区人民政府",
+          "社会信用代码": unified_credit_code(RNG, "11", "310115")}),
+    Case("evidence named by its kind in another case", "contract",
+         evidence=[("LAODONG.PDF", 1000, None), ("劳动合同扫描件.jpeg", 5, None)]),
+]
 # fmt: on
 
 
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory):
     folder = tmp_path_factory.mktemp("mixed")
-    files = build(folder, CASES + EVIDENCE_CASES)
+    files = build(folder, CASES + EVIDENCE_CASES + NEAR_MISSES)
     options = RunOptions(
         inputs=RunInputs((files["export"],), files["evidence"], files["roster"]),
         out_dir=folder / "out",
@@ -244,6 +275,14 @@ def test_clean_rows_have_no_finding(mixed):
     findings = mixed["findings"]
 
     assert findings[findings["student_id"].isin(mixed["clean_ids"])].empty
+
+
+@pytest.mark.parametrize("case", NEAR_MISSES, ids=[case.title for case in NEAR_MISSES])
+def test_near_miss_has_no_finding(mixed, case):
+    findings = mixed["findings"]
+    mine = findings[findings["student_id"] == case.student_id]
+
+    assert mine[["field", "rule_id", "value"]].values.tolist() == []
 
 
 def test_messages_name_the_field_the_value_and_the_fix(mixed):
