@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLE := data/sample
 
-.PHONY: setup sample test lint bench clean check-reports
+.PHONY: setup sample test lint bench bench-partitioned clean check-reports \
+	server-start server-stop serve check-server
 
 setup: $(VENV)/.installed
 
@@ -27,6 +28,27 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check .
+
+# Operations (README, "Operations"): the Prefect server on 127.0.0.1, the scheduled deployment,
+# the self-check that boots both and runs the deployment once, and the benchmarks.
+server-start: setup
+	$(BIN)/quxiang server start
+
+server-stop: setup
+	$(BIN)/quxiang server stop
+
+serve: setup
+	$(BIN)/quxiang serve
+
+check-server: setup
+	$(BIN)/quxiang server check
+
+ROWS ?= 100000
+bench: setup
+	$(BIN)/quxiang bench --rows $(ROWS)
+
+bench-partitioned: setup
+	$(BIN)/quxiang bench --rows $(ROWS) --partitions 学院
 
 # Opens the reports as their readers do: LibreOffice converts the workbooks, headless Chromium
 # screenshots report.html offline. Needs Debian's libreoffice-calc-nogui, chromium,

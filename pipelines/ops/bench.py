@@ -96,17 +96,24 @@ def run_bench(rows: int, folder: Path) -> BenchResult:
     with measured() as pipeline:
         summary = execute(options, use_prefect=False, log_handler_factory=file_handler)
     result = BenchResult(
-        rows=rows,
-        export_mb=export.stat().st_size / 2**20,
-        generate_seconds=generated,
-        scan_seconds=scanned,
-        pipeline_seconds=pipeline.seconds,
-        peak_mb=pipeline.peak_mb,
-        pipeline_cpu_seconds=pipeline.cpu_seconds,
+        **common_figures(rows, export, generated, scanned, pipeline),
         stage_seconds=summary["stage_seconds"],
     )
     save(result, run_folder / "bench.json")
     return result
+
+
+def common_figures(rows: int, export: Path, generated: float, scanned: float, pipeline) -> dict:
+    """The fields every benchmark reports, from the export and the pipeline's measurement."""
+    return {
+        "rows": rows,
+        "export_mb": export.stat().st_size / 2**20,
+        "generate_seconds": generated,
+        "scan_seconds": scanned,
+        "pipeline_seconds": pipeline.seconds,
+        "peak_mb": pipeline.peak_mb,
+        "pipeline_cpu_seconds": pipeline.cpu_seconds,
+    }
 
 
 def save(result: BenchResult, path: Path) -> None:

@@ -17,7 +17,14 @@ from urllib.parse import unquote
 import duckdb
 
 from pipelines.context import RunInputs
-from pipelines.ops.bench import BENCH_DATE, BenchResult, export_for, save, scan_seconds
+from pipelines.ops.bench import (
+    BENCH_DATE,
+    BenchResult,
+    common_figures,
+    export_for,
+    save,
+    scan_seconds,
+)
 from pipelines.ops.measure import measured
 
 logger = logging.getLogger(__name__)
@@ -150,13 +157,7 @@ def run_partitioned_bench(
             address,
         )
     result = PartitionedResult(
-        rows=rows,
-        export_mb=export.stat().st_size / 2**20,
-        generate_seconds=generated,
-        scan_seconds=scanned,
-        pipeline_seconds=pipeline.seconds,
-        peak_mb=pipeline.peak_mb,
-        pipeline_cpu_seconds=pipeline.cpu_seconds,
+        **common_figures(rows, export, generated, scanned, pipeline),
         workers=workers,
         column=column,
         split_seconds=split.seconds,
