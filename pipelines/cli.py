@@ -41,7 +41,10 @@ def run(
         Path | None, typer.Option(help="DuckDB 数据仓库文件，默认取配置文件的 paths.db")
     ] = None,
     date: Annotated[str | None, typer.Option(help="数据日期 YYYY-MM-DD，默认今天")] = None,
-    encoding: Annotated[str | None, typer.Option(help="强制指定文本文件编码，如 gb18030")] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="强制指定文本文件（csv/tsv）的编码，如 utf-8、gb18030；默认自动识别"),
+    ] = None,
     formula: Annotated[
         str | None, typer.Option(help="落实率口径：2024（现行）或 2021，默认取配置文件")
     ] = None,
@@ -54,6 +57,7 @@ def run(
     ] = False,
 ) -> None:
     """运行夜间处理：读取导出文件，校验，匹配单位，生成档案寄送清单和统计报表。"""
+    from pipelines.ingest.sniff import is_known_encoding
     from pipelines.logging_setup import configure_console, file_handler
 
     configure_console(verbose, quiet)
@@ -62,6 +66,11 @@ def run(
     formula = formula or settings.run.formula_version
     if formula not in ("2024", "2021"):
         _fail(f"参数 --formula 只能是 2024 或 2021，收到的是 {formula}。")
+    if encoding is not None and not is_known_encoding(encoding):
+        _fail(
+            f"参数 --encoding 不是可识别的编码名称：{encoding}。"
+            "常用的有 utf-8、utf-8-sig、gb18030。"
+        )
     out_dir = out or Path(settings.paths.out_root) / run_date.isoformat()
     say = _silent if quiet else echo
     if exports and evidence is None:
@@ -143,12 +152,16 @@ def _load_settings(config: Path | None):
 
 
 def _print_summary(summary: dict, out_dir: Path) -> None:
+    from pipelines.ingest.reconcile import reconciliation_lines
+
     severity = summary.get("findings_by_severity", {})
     rate = summary.get("placement_rate")
     echo(
         f"读入 {summary['rows_in']} 行：入库 {summary['rows_loaded']} 行，"
         f"隔离 {summary['rows_quarantined']} 行（原因见 quarantine.csv）。"
     )
+    for line in reconciliation_lines(summary.get("files", [])):
+        echo(line)
     echo(
         f"发现问题：错误 {severity.get('error', 0)} 条，提醒 {severity.get('warning', 0)} 条"
         f"（findings.csv；辅导员修改清单 {summary.get('fixlists_written', 0)} 份）。"

@@ -8,7 +8,13 @@ from pathlib import Path
 from pipelines.config import Thresholds
 from pipelines.context import RunContext, RunInputs
 from pipelines.ingest.extract import check_readable
-from pipelines.outputs.publish import discard, keep_failed_log, publish, work_dir_for
+from pipelines.outputs.publish import (
+    discard,
+    keep_failed_log,
+    publish,
+    stamp_workbooks,
+    work_dir_for,
+)
 from pipelines.reference.load import load_reference_tables
 from pipelines.report_stage import write_summary
 from pipelines.stages import STAGES, run_stages
@@ -69,6 +75,7 @@ def execute(
             else run_stages(ctx, STAGES, on_stage, on_start)
         )
         write_summary(ctx)
+        stamp_workbooks(work_dir, options.run_date)
     except BaseException:
         logger.exception("The run failed; nothing was published.")
         con.close()

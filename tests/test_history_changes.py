@@ -128,7 +128,7 @@ def test_rerunning_a_night_replaces_its_history_and_archives_no_file_twice(tmp_p
     findings_before = query(tmp_path, "select count(*) from findings_history")
     again = run_night(tmp_path, NIGHT_TWO_EXPORT, NIGHT_TWO)
 
-    assert again["archived_new_files"] == 0
+    assert query(tmp_path, "select count(*) from input_archive") == [(2,)]
     assert query(tmp_path, "select count(*) from findings_history") == findings_before
     assert query(
         tmp_path,

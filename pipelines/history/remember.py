@@ -18,17 +18,17 @@ REGISTRATION_CHANGES = ("新登记", "有变更", "审核状态变更", "未变�
 FINDING_CHANGES = ("新增", "已修复", "仍未修复")
 
 
-def remember_inputs(ctx: RunContext, files: list[dict]) -> dict:
+def remember_inputs(ctx: RunContext, files: list[dict]) -> None:
     """Archive tonight's input files by content and record which files this run read.
 
-    `files` are the ingest stage's per-file summaries (kind, file, sha256, rows_in).
+    `files` are the ingest stage's per-file summaries (kind, file, sha256, rows_in). How many
+    files were new to the archive is logged, not summarised: a re-run must summarise alike.
     """
-    new_files = archive_inputs(
+    archive_inputs(
         ctx.con, [(Path(entry["file"]), entry["sha256"]) for entry in files], ctx.run_date
     )
     write_frame(ctx.con, "this_run_inputs", run_inputs_frame(files))
     replace_run_rows(ctx.con, "run_inputs", "run_date")
-    return {"archived_new_files": new_files}
 
 
 def remember_registrations(ctx: RunContext) -> dict:

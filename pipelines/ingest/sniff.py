@@ -77,6 +77,19 @@ def _decodes(path: Path, encoding: str) -> bool:
     return True
 
 
+def is_known_encoding(name: str) -> bool:
+    """True when Python can decode text in the encoding called `name`.
+
+    >>> is_known_encoding("GB18030"), is_known_encoding("utf8"), is_known_encoding("utf-9")
+    (True, True, False)
+    """
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
 def detect_delimiter(first_line: str) -> str:
     """Tab-separated text is used when the header has more tabs than commas.
 

@@ -44,12 +44,12 @@ def ingest(ctx: RunContext) -> dict:
             len(unknown),
             ", ".join(unknown),
         )
+    remember_inputs(ctx, files)
     return {
         "files": files,
         "unknown_columns": unknown,
         "has_roster": bool(extracted["roster"]),
         "has_evidence": bool(extracted["evidence"]),
-        **remember_inputs(ctx, files),
     }
 
 

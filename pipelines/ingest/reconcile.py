@@ -1,0 +1,25 @@
+"""The per-file row reconciliation the run prints: every row read is loaded or quarantined."""
+
+from pathlib import Path
+
+KIND_LABELS = {"exports": "导出", "evidence": "佐证清单", "roster": "毕业生名单"}
+
+
+def reconciliation_lines(files: list[dict]) -> list[str]:
+    """One Chinese line per export file: rows in = rows loaded + rows quarantined.
+
+    >>> reconciliation_lines([{"kind": "exports", "file": "in/导出.csv", "encoding": "gb18030",
+    ...     "rows_in": 10, "rows_loaded": 8, "rows_quarantined": 2}])
+    ['  导出 导出.csv（GB18030 编码）：读入 10 行 = 入库 8 行 + 隔离 2 行']
+    """
+    lines = []
+    for entry in files:
+        if "rows_loaded" not in entry:
+            continue
+        encoding = f"（{entry['encoding'].upper()} 编码）" if entry.get("encoding") else ""
+        lines.append(
+            f"  {KIND_LABELS[entry['kind']]} {Path(entry['file']).name}{encoding}："
+            f"读入 {entry['rows_in']} 行 = 入库 {entry['rows_loaded']} 行"
+            f" + 隔离 {entry['rows_quarantined']} 行"
+        )
+    return lines

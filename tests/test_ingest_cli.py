@@ -1,0 +1,42 @@
+"""--encoding and the printed per-file reconciliation, as the clerk sees them."""
+
+from typer.testing import CliRunner
+
+from pipelines.cli import app
+from tests.conftest import QUIRKS
+
+runner = CliRunner()
+
+
+def test_unknown_encoding_name_exits_2_before_reading_anything(tmp_path):
+    result = runner.invoke(
+        app,
+        ["run", "--exports", str(QUIRKS / "gb18030-rare-name.csv"), "--encoding", "gbk2",
+         "--db", str(tmp_path / "q.duckdb"), "--out", str(tmp_path / "out")],
+    )  # fmt: skip
+
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "参数 --encoding 不是可识别的编码名称：gbk2。常用的有 utf-8、utf-8-sig、gb18030。"
+    )
+    assert not (tmp_path / "q.duckdb").exists()
+
+
+def test_forced_encoding_run_prints_each_files_reconciliation(tmp_path):
+    result = runner.invoke(
+        app,
+        ["run", "--exports", str(QUIRKS / "gb18030-rare-name.csv"),
+         "--exports", str(QUIRKS / "fake-xls-gbk-tsv.xls"), "--encoding", "gb18030",
+         "--db", str(tmp_path / "q.duckdb"), "--out", str(tmp_path / "out"),
+         "--date", "2025-08-31"],
+    )  # fmt: skip
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("读入 "))
+    # both files list the same three 学号 with different content: every copy is held back
+    assert lines[start : start + 3] == [
+        "读入 6 行：入库 0 行，隔离 6 行（原因见 quarantine.csv）。",
+        "  导出 gb18030-rare-name.csv（GB18030 编码）：读入 3 行 = 入库 0 行 + 隔离 3 行",
+        "  导出 fake-xls-gbk-tsv.xls（GB18030 编码）：读入 3 行 = 入库 0 行 + 隔离 3 行",
+    ]
