@@ -46,30 +46,44 @@ located as (
         and by_org_code.org_code = coded.lookup_code
 ),
 
-compared as (
+-- name keys only where the names differ at all: most rows match exactly, and the keys'
+-- regular expressions are the expensive part
+keyed as (
     select
         located.*,
         master.name as master_name,
+        master.former_names as master_former_names,
         case
-            when master.credit_code is null then 'new'
-            when located.unit_name is null then 'no_name'
-            when master.name = located.unit_name then 'matched'
-            when unit_name_key(master.name) = unit_name_key(located.unit_name)
-                then 'name_variant'
+            when master.name != located.unit_name then unit_name_key(located.unit_name)
+        end as name_key,
+        case
+            when master.name != located.unit_name then unit_name_key(master.name)
+        end as master_key
+    from located
+    left join master on master.credit_code = located.master_credit_code
+),
+
+compared as (
+    select
+        keyed.* exclude (master_former_names, name_key, master_key),
+        case
+            when keyed.master_name is null then 'new'
+            when keyed.unit_name is null then 'no_name'
+            when keyed.master_name = keyed.unit_name then 'matched'
+            when keyed.name_key = keyed.master_key then 'name_variant'
             when list_contains(
-                list_transform(master.former_names, lambda former: unit_name_key(former)),
-                unit_name_key(located.unit_name)
+                list_transform(
+                    keyed.master_former_names, lambda former: unit_name_key(former)
+                ),
+                keyed.name_key
             ) then 'former_name'
             else 'name_differs'
         end as match_status,
-        round(
-            jaro_winkler_similarity(
-                unit_name_key(master.name), unit_name_key(located.unit_name)
-            ),
-            3
-        ) as name_similarity
-    from located
-    left join master on master.credit_code = located.master_credit_code
+        case
+            when keyed.master_name = keyed.unit_name then 1.0
+            else round(jaro_winkler_similarity(keyed.name_key, keyed.master_key), 3)
+        end as name_similarity
+    from keyed
 )
 
 select * from compared

@@ -1,7 +1,8 @@
 -- Up to three master units per registration whose credit code is missing or wrong, most
--- similar name first. Candidates are master units sharing at least one two-character piece
--- of the name key (pieces found in more than a thousand units, like 科技, are too common to
--- tell units apart and are skipped); each is scored by Jaro-Winkler similarity of the keys.
+-- similar name first. Candidates are the master units sharing one of the three rarest
+-- two-character pieces of the name key (pieces found in more than a thousand units, like
+-- 科技, cannot tell units apart and are never used); each candidate is scored by the
+-- Jaro-Winkler similarity of the keys, and scores under 0.8 are dropped.
 with
 
 registrations as (select * from stg_registrations),
@@ -59,11 +60,12 @@ master_pieces as (
     from master_keys
 ),
 
-telling_pieces as (
-    select master_pieces.piece
+piece_counts as (
+    select
+        master_pieces.piece,
+        count(*) as count_units
     from master_pieces
     group by master_pieces.piece
-    having count(*) <= 1000
 ),
 
 wanted_pieces as (
@@ -81,25 +83,29 @@ wanted_pieces as (
     from wanted
 ),
 
-candidates as (
+-- the three rarest pieces of each wanted name are the ones that tell units apart
+rare_pieces as (
     select
         wanted_pieces.source_file,
         wanted_pieces.source_row,
-        master_pieces.credit_code,
-        count(*) as count_shared_pieces
+        wanted_pieces.piece
     from wanted_pieces
-    inner join telling_pieces on telling_pieces.piece = wanted_pieces.piece
-    inner join master_pieces on master_pieces.piece = wanted_pieces.piece
-    group by
-        wanted_pieces.source_file,
-        wanted_pieces.source_row,
-        master_pieces.credit_code
-    -- the twenty candidates sharing most pieces are enough to find the best three
+    inner join piece_counts on piece_counts.piece = wanted_pieces.piece
+    where piece_counts.count_units <= 1000
     qualify
         row_number() over (
             partition by wanted_pieces.source_file, wanted_pieces.source_row
-            order by count(*) desc, master_pieces.credit_code
-        ) <= 20
+            order by piece_counts.count_units, wanted_pieces.piece
+        ) <= 3
+),
+
+candidates as (
+    select distinct
+        rare_pieces.source_file,
+        rare_pieces.source_row,
+        master_pieces.credit_code
+    from rare_pieces
+    inner join master_pieces on master_pieces.piece = rare_pieces.piece
 ),
 
 scored as (
