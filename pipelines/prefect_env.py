@@ -13,7 +13,8 @@ DEFAULTS = {
     "PREFECT_HOME": str(REPO_ROOT / ".prefect"),
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    # 120 s was measured too short on two cores shared with other jobs (load average 17)
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "300",
     # Prefect's own console output repeats task exceptions with tracebacks; the CLI reports
     # failures itself in one Chinese sentence and keeps details in the run's log file.
     "PREFECT_LOGGING_LEVEL": "CRITICAL",

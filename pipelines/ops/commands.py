@@ -59,22 +59,31 @@ def bench(
     if rows < 1:
         _fail(f"参数 --rows 应为正整数，收到的是 {rows}。")
     typer.echo(f"生成并运行 {rows} 行合成数据（目录 {folder}）…")
+    try:
+        result = _run_bench(rows, folder, partitions, workers, settings)
+    except QuxiangInputError as exc:
+        _fail(exc.sentence())
+    except Exception as exc:
+        typer.echo(f"性能测试失败：{exc.__class__.__name__}: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    for line in result.lines():
+        typer.echo(line)
+
+
+def _run_bench(rows: int, folder: Path, partitions: str | None, workers: int | None, settings):
     if partitions:
         from pipelines.ops.partition import run_partitioned_bench
 
-        result = run_partitioned_bench(
+        return run_partitioned_bench(
             rows,
             folder,
             partitions,
             workers or settings.partitions.workers,
             settings.partitions.scheduler_address,
         )
-    else:
-        from pipelines.ops.bench import run_bench
+    from pipelines.ops.bench import run_bench
 
-        result = run_bench(rows, folder)
-    for line in result.lines():
-        typer.echo(line)
+    return run_bench(rows, folder)
 
 
 @server_app.command("start")
