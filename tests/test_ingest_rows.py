@@ -31,8 +31,8 @@ def test_rows_stream_in_batches_and_keep_their_order_and_footers():
         QUIRKS / "merged-title-header.xlsx", "registrations", batches.append, batch_rows=2
     )
 
-    assert [len(batch) for batch in batches] == [2, 1]
-    assert [r["source_row"] for batch in batches for r in batch] == [4, 5, 6]
+    assert [batch.num_rows for batch in batches] == [2, 1]
+    assert [n for batch in batches for n in batch.column("source_row").to_pylist()] == [4, 5, 6]
     assert extracted.footer_rows == [7]
     assert extracted.rows_in == 3
 

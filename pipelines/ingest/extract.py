@@ -7,12 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+
 from pipelines.errors import EmptyFileError, MissingColumnError, MissingFileError
-from pipelines.ingest.headers import MAX_HEADER_SEARCH_ROWS, HeaderMap, find_header
+from pipelines.ingest.headers import MAX_HEADER_SEARCH_ROWS, HeaderMap, aliases, find_header
 from pipelines.ingest.readers import FileContent, Row, Sheet, read_file
 
 logger = logging.getLogger(__name__)
 
+
+SOURCE_COLUMNS = ["source_file", "source_sheet", "source_row"]
+# kept beside the canonical columns: unknown columns as JSON, and the columns whose number
+# cells had lost digits in Excel (a finding later, never a silent repair)
+TRAILING_COLUMNS = ["extra", "lost_digit_columns"]
 
 # Rows handed to the warehouse at a time: large enough for fast inserts, small enough that a
 # million-row file never sits in Python whole.
@@ -39,6 +46,21 @@ class ExtractedFile:
         return self.rows_kept + len(self.quarantined)
 
 
+def raw_schema(table: str) -> pa.Schema:
+    """Source columns, every canonical key of `table` in name order, then the trailing ones.
+
+    >>> raw_schema("roster").names[:4]
+    ['source_file', 'source_sheet', 'source_row', 'college']
+    """
+    keys = sorted(set(aliases(table).values()))
+    return pa.schema(
+        [
+            (column, pa.int64() if column == "source_row" else pa.string())
+            for column in [*SOURCE_COLUMNS, *keys, *TRAILING_COLUMNS]
+        ]
+    )
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -56,7 +78,7 @@ def check_readable(path: Path, table: str, encoding: str | None = None) -> None:
 def extract_file(path: Path, table: str, encoding: str | None = None) -> ExtractedFile:
     """Read `path` and key its rows by the canonical columns of `table`, kept in `records`."""
     collected: list[dict] = []
-    extracted = scan_file(path, table, collected.extend, encoding)
+    extracted = scan_file(path, table, lambda batch: collected.extend(batch.to_pylist()), encoding)
     extracted.records = collected
     return extracted
 
@@ -64,11 +86,11 @@ def extract_file(path: Path, table: str, encoding: str | None = None) -> Extract
 def scan_file(
     path: Path,
     table: str,
-    sink: Callable[[list[dict]], None],
+    sink: Callable[[pa.Table], None],
     encoding: str | None = None,
     batch_rows: int = BATCH_ROWS,
 ) -> ExtractedFile:
-    """Stream the usable rows of `path`, keyed by the columns of `table`, to `sink` in batches.
+    """Stream the usable rows of `path` to `sink` as Arrow batches shaped by `raw_schema`.
 
     Returns the file's accounting; unusable rows are in its `quarantined` list.
     """
@@ -84,7 +106,7 @@ def scan_file(
         header_row=header.row_number,
         unknown_columns=sorted(header.unknown.values()),
     )
-    splitter = _RowSplitter(extracted, header, sink, batch_rows)
+    splitter = _RowSplitter(extracted, header, raw_schema(table), sink, batch_rows)
     for row in sheet.open_rows():
         if row.number > header.row_number:
             splitter.add(row)
@@ -126,7 +148,7 @@ def _pick_sheet(path: Path, content: FileContent, table: str) -> tuple[Sheet, He
 
 
 class _RowSplitter:
-    """Sends usable rows on in batches; quarantines, skips blank rows, sets footers aside.
+    """Sends usable rows on in column batches; quarantines, skips blanks, sets footers aside.
 
     A footer ("合计：3人", "导出时间…") is a one-cell row below the last real record; since
     rows stream, one-cell rows wait until a later record shows they were not the footer.
@@ -136,16 +158,21 @@ class _RowSplitter:
         self,
         extracted: ExtractedFile,
         header: HeaderMap,
-        sink: Callable[[list[dict]], None],
+        schema: pa.Schema,
+        sink: Callable[[pa.Table], None],
         batch_rows: int,
     ) -> None:
         self.extracted = extracted
         self.header = header
+        self.schema = schema
         self.sink = sink
         self.batch_rows = batch_rows
         self.student_position = next(p for p, k in header.keys.items() if k == "student_id")
+        self.key_positions = list(header.keys.items())
         self.pending: list[Row] = []
-        self.batch: list[dict] = []
+        self.columns: dict[str, list] = {}
+        self.size = 0
+        self._start_batch()
 
     def add(self, row: Row) -> None:
         filled = _filled(row.cells)
@@ -164,31 +191,52 @@ class _RowSplitter:
         self.pending = []
         self._flush()
 
+    def _start_batch(self) -> None:
+        written = {*SOURCE_COLUMNS, *self.header.keys.values(), *TRAILING_COLUMNS}
+        self.columns = {name: [] for name in self.schema.names if name in written}
+        self.size = 0
+
     def _flush(self) -> None:
-        if self.batch:
-            self.sink(self.batch)
-            self.extracted.rows_kept += len(self.batch)
-            self.batch = []
+        if not self.size:
+            return
+        arrays = [
+            pa.array(self.columns[f.name], type=f.type)
+            if f.name in self.columns
+            else pa.nulls(self.size, type=f.type)
+            for f in self.schema
+        ]
+        self.sink(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.extracted.rows_kept += self.size
+        self._start_batch()
 
     def _keep_or_quarantine(self, row: Row) -> None:
-        source = {
-            "source_file": self.extracted.path.name,
-            "source_sheet": self.extracted.sheet,
-            "source_row": row.number,
-        }
         reason = quarantine_reason(row, self.header, self.student_position)
         if reason is not None:
-            raw_text = "|".join(row.cells)
-            self.extracted.quarantined.append({**source, "reason": reason, "raw_text": raw_text})
+            self.extracted.quarantined.append(
+                {
+                    "source_file": self.extracted.path.name,
+                    "source_sheet": self.extracted.sheet,
+                    "source_row": row.number,
+                    "reason": reason,
+                    "raw_text": "|".join(row.cells),
+                }
+            )
             return
-        cells = row.cells
-        record = {key: _cell(cells, position) for position, key in self.header.keys.items()}
+        cells, columns = row.cells, self.columns
+        width = len(cells)
+        columns["source_file"].append(self.extracted.path.name)
+        columns["source_sheet"].append(self.extracted.sheet)
+        columns["source_row"].append(row.number)
+        for position, key in self.key_positions:
+            columns[key].append(cells[position] if position < width else "")
         extra = {name: _cell(cells, position) for position, name in self.header.unknown.items()}
-        record["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+        columns["extra"].append(
+            json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+        )
         lossy = sorted(self.header.keys[p] for p in row.lossy if p in self.header.keys)
-        record["lost_digit_columns"] = ",".join(lossy) or None
-        self.batch.append({**source, **record})
-        if len(self.batch) >= self.batch_rows:
+        columns["lost_digit_columns"].append(",".join(lossy) or None)
+        self.size += 1
+        if self.size >= self.batch_rows:
             self._flush()
 
 
@@ -216,7 +264,7 @@ def quarantine_reason(row: Row, header: HeaderMap, student_position: int) -> str
 
 
 def _filled(cells: list[str]) -> int:
-    return sum(1 for cell in cells if cell.strip())
+    return sum(map(bool, map(str.strip, cells)))
 
 
 def _cell(cells: list[str], position: int) -> str:

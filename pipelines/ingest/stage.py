@@ -9,17 +9,12 @@ import pyarrow as pa
 
 from pipelines.context import RunContext
 from pipelines.history.remember import remember_inputs
-from pipelines.ingest.extract import ExtractedFile, scan_file
-from pipelines.ingest.headers import aliases
+from pipelines.ingest.extract import SOURCE_COLUMNS, ExtractedFile, raw_schema, scan_file
 from pipelines.warehouse import row_count, write_frame
 
 logger = logging.getLogger(__name__)
 
-SOURCE_COLUMNS = ["source_file", "source_sheet", "source_row"]
 QUARANTINE_COLUMNS = [*SOURCE_COLUMNS, "reason", "raw_text"]
-# kept beside the canonical columns: unknown columns as JSON, and the columns whose number
-# cells had lost digits in Excel (a finding later, never a silent repair)
-TRAILING_COLUMNS = ["extra", "lost_digit_columns"]
 
 
 def ingest(ctx: RunContext) -> dict:
@@ -66,29 +61,14 @@ def load_raw_table(
     con.execute(f"create or replace table {name} as select * from raw_batch")
     con.unregister("raw_batch")
 
-    def append(batch: list[dict]) -> None:
-        con.register("raw_batch", pa.Table.from_pylist(batch, schema=schema))
+    def append(batch: pa.Table) -> None:
+        con.register("raw_batch", batch)
         con.execute(f"insert into {name} select * from raw_batch")
         con.unregister("raw_batch")
 
     extracted = [scan_file(path, table, append, encoding) for path in paths]
     logger.info("Loaded %d rows into %s.", row_count(con, name), name)
     return extracted
-
-
-def raw_schema(table: str) -> pa.Schema:
-    """Source columns, every canonical key of `table` in name order, then the trailing ones.
-
-    >>> raw_schema("roster").names[:4]
-    ['source_file', 'source_sheet', 'source_row', 'college']
-    """
-    keys = sorted(set(aliases(table).values()))
-    return pa.schema(
-        [
-            (column, pa.int64() if column == "source_row" else pa.string())
-            for column in [*SOURCE_COLUMNS, *keys, *TRAILING_COLUMNS]
-        ]
-    )
 
 
 def unknown_columns(files: list[dict]) -> dict[str, list[str]]:
