@@ -113,3 +113,17 @@ def test_config_supplies_the_formula_and_the_flag_overrides_it(tmp_path, monkeyp
         ("2021", 3, Path("x.duckdb")),
         ("2024", 3, Path("y.duckdb")),
     ]
+
+
+def test_serve_without_a_server_says_what_to_start(tmp_path, monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    config = tmp_path / "quxiang.toml"
+    config.write_text("[server]\nport = 9\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["serve", "--config", str(config)])
+
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "连接不到 Prefect 服务（http://127.0.0.1:9/api）。"
+        "请先运行 quxiang server start，再运行 quxiang serve。"
+    )

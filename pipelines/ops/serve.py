@@ -63,9 +63,9 @@ def build_deployment(settings: Settings, config: Path | None):
 
 def serve(settings: Settings, config: Path | None, limit: int | None = None) -> None:
     """Register the deployment and run it on schedule until interrupted."""
-    from prefect import serve as prefect_serve
-
     url = connect_to_server(settings)
+    from prefect import serve as prefect_serve  # after the check: importing takes seconds
+
     deployment = build_deployment(settings, config)
     logger.info("Serving deployment %s on %s.", settings.schedule.deployment, url)
     prefect_serve(deployment, print_starting_message=False, limit=limit)
