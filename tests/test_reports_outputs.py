@@ -50,11 +50,18 @@ def test_college_package_masks_suppresses_and_keeps_to_its_college(written):
         "按性别",
         "按生源地",
         "去向构成",
+        "就业流向",
         "学生去向",
     ]
     majors = package["按专业"].values.tolist()
     assert majors == [["会计学", "5", "4", "0.8"], ["金融学", "<5", "—", "—"]]
     assert package["按学历层次"].values.tolist()[1] == ["硕士研究生", "<5", "—", "—"]
+
+    # five in work: every flow cell is smaller than five
+    flows = package["就业流向"]
+    assert flows.loc[flows["维度"] == "就业省份", "分组"].tolist()[:2] == ["上海市", "广东省"]
+    assert set(flows["人数"]) == {"<5"}
+    assert set(flows["占比"]) == {"—"}
 
     students = package["学生去向"].set_index("学号")
     assert students.index.tolist() == ["R01", "R02", "R03", "R04", "R05", "R06", "R13"]

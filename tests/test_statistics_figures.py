@@ -117,7 +117,9 @@ def test_destination_groups_of_the_selected_formula(cohort):
 
 
 def test_flows_of_graduates_in_work(cohort):
-    flows = rows(cohort, "stats_flows", "dimension, dimension_value, count_graduates")
+    flows = rows(
+        cohort, "stats_flows where scope = '全校'", "dimension, dimension_value, count_graduates"
+    )
     by_dimension = {}
     for dimension, value, count in flows:
         by_dimension.setdefault(dimension, {})[value] = count
@@ -141,6 +143,12 @@ def test_flows_of_graduates_in_work(cohort):
         "（未识别）": 1,
     }
     assert "职位类别" not in by_dimension
+    college = rows(
+        cohort,
+        "stats_flows where scope = '乙学院' and dimension = '就业省份'",
+        "dimension_value, count_graduates, share",
+    )
+    assert college == [("上海市", 1, 0.5), ("甘肃省", 1, 0.5)]
 
 
 def test_further_study_service_salary_and_major_fit(cohort):

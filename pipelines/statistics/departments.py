@@ -38,13 +38,14 @@ def college_package(
     college: str,
     placement: pd.DataFrame,
     groups: pd.DataFrame,
+    flows: pd.DataFrame,
     students: pd.DataFrame,
     thresholds: Thresholds,
 ) -> dict[str, pd.DataFrame]:
     """Sheet name -> frame for one college, small cells suppressed, identifiers masked.
 
-    `placement` and `groups` are stats_college_placement and stats_college_groups;
-    `students` is graduate_outcomes joined with the personal fields.
+    `placement`, `groups` and `flows` are stats_college_placement, stats_college_groups and
+    stats_flows; `students` is graduate_outcomes joined with the personal fields.
     """
     sheets = {}
     own = placement[placement["college"] == college]
@@ -63,6 +64,9 @@ def college_package(
         group_frame.reset_index(drop=True), "人数", ["占比"], thresholds.small_cell
     )
 
+    own_flows = tables.renamed(flows[flows["scope"] == college], tables.CELL_HEADERS)
+    sheets["就业流向"] = suppress_small_cells(own_flows, "人数", ["占比"], thresholds.small_cell)
+
     own_students = students[students["college"] == college]
     masked = mask_columns(own_students, id_columns=["id_number"], phone_columns=["unit_phone"])
     sheets["学生去向"] = tables.renamed(masked, tables.STUDENT_HEADERS)
@@ -75,6 +79,7 @@ def write_department_packages(
     """One workbook per college into `folder`; returns how many were written."""
     placement = read_table(con, "stats_college_placement")
     groups = read_table(con, "stats_college_groups")
+    flows = read_table(con, "stats_flows")
     outcomes = read_table(con, "graduate_outcomes")
     details = fetch_frame(con, STUDENT_DETAIL_QUERY)
     roster_names = fetch_frame(con, ROSTER_NAME_QUERY)
@@ -88,7 +93,7 @@ def write_department_packages(
 
     colleges = sorted(outcomes["college"].unique())
     for college in colleges:
-        sheets = college_package(college, placement, groups, students, thresholds)
+        sheets = college_package(college, placement, groups, flows, students, thresholds)
         if note:
             sheets = {"说明": pd.DataFrame({"说明": [note]}), **sheets}
         write_workbook(sheets, folder / f"{package_name(college)}.xlsx", PERCENT_COLUMNS)

@@ -11,7 +11,8 @@ def statistics_sheets(con: duckdb.DuckDBPyConnection, has_trend: bool) -> dict[s
     """Sheet name -> frame; the trend sheet only when snapshots were stored."""
     sheets = tables.placement_sheets(read_table(con, "stats_placement"))
     sheets["去向构成"] = tables.group_sheet(read_table(con, "stats_destination_groups"))
-    sheets["就业流向"] = tables.renamed(read_table(con, "stats_flows"), tables.CELL_HEADERS)
+    flows = read_table(con, "stats_flows")
+    sheets["就业流向"] = tables.renamed(flows[flows["scope"] == "全校"], tables.CELL_HEADERS)
     sheets["升学"] = tables.renamed(read_table(con, "stats_further_study"), tables.CELL_HEADERS)
     sheets["基层项目与入伍"] = tables.renamed(
         read_table(con, "stats_grassroots"), tables.GRASSROOTS_HEADERS

@@ -1,5 +1,6 @@
--- One row per flow cell (dimension, value) of graduates placed in work (not 升学): where
--- their units are, in which industry 门类 and unit nature group, in which 职位类别.
+-- One row per flow cell (scope, dimension, value) of graduates placed in work (not 升学):
+-- where their units are, in which industry 门类 and unit nature group, in which 职位类别;
+-- for the whole school (scope 全校) and for each college (scope = 学院).
 with
 
 outcomes as (select * from graduate_outcomes),
@@ -16,6 +17,7 @@ natures as (select * from ref_unit_natures),
 
 employed as (
     select
+        outcomes.college,
         coalesce(province.name, '（未识别）') as unit_province,
         case
             when outcomes.unit_province_code is null then '（未识别）'
@@ -47,6 +49,7 @@ employed as (
 
 cells as (
     select
+        coalesce(employed.college, '全校') as scope,
         case
             when grouping(employed.unit_province) = 0 then '就业省份'
             when grouping(employed.home_relation) = 0 then '本省/外省'
@@ -67,8 +70,22 @@ cells as (
     group by grouping sets (
         (employed.unit_province), (employed.home_relation), (employed.origin_relation),
         (employed.economic_region), (employed.strategic_region), (employed.industry_section),
-        (employed.nature_group), (employed.job_category)
+        (employed.nature_group), (employed.job_category),
+        (employed.college, employed.unit_province), (employed.college, employed.home_relation),
+        (employed.college, employed.origin_relation),
+        (employed.college, employed.economic_region),
+        (employed.college, employed.strategic_region),
+        (employed.college, employed.industry_section),
+        (employed.college, employed.nature_group), (employed.college, employed.job_category)
     )
+),
+
+scope_sizes as (
+    select
+        coalesce(employed.college, '全校') as scope,
+        count(*) as count_employed
+    from employed
+    group by grouping sets ((), (employed.college))
 ),
 
 -- a region or 职位类别 left blank is no cell of its own: 重点区域 covers three areas only,
@@ -76,8 +93,9 @@ cells as (
 shared as (
     select
         cells.*,
-        cells.count_graduates / (select count(*) from employed) as share
+        cells.count_graduates / scope_sizes.count_employed as share
     from cells
+    inner join scope_sizes on scope_sizes.scope = cells.scope
     where cells.dimension_value is not null
 ),
 
@@ -98,4 +116,6 @@ ordered as (
 )
 
 select * from ordered
-order by ordered.position, ordered.count_graduates desc, ordered.dimension_value
+order by
+    ordered.scope != '全校', ordered.scope, ordered.position, ordered.count_graduates desc,
+    ordered.dimension_value
