@@ -19,14 +19,9 @@ FIXLIST_HEADERS = {
     "source_file": "来源文件",
     "source_row": "行号",
 }
-CHANGE_HEADERS = {
-    "student_id": "学号",
-    "name": "姓名",
-    "field_label": "字段",
-    "value": "填写内容",
-    "severity_label": "级别",
-    "message": "问题与修改方法",
-}
+CHANGE_COLUMNS = ("student_id", "name", "field_label", "value", "severity_label", "message")
+# a change sheet has no source row: a fixed problem's row may be gone from tonight's export
+CHANGE_HEADERS = {key: label for key, label in FIXLIST_HEADERS.items() if key in CHANGE_COLUMNS}
 VERIFIED_HEADERS = {"college": "学院", "counsellor": "辅导员", **FIXLIST_HEADERS}
 SEVERITY_LABELS = {"error": "错误", "warning": "提醒"}
 # fields that are not columns of the registration form

@@ -116,7 +116,8 @@ def _run_suite(con, gx, context, table: str, definition: dict):
     }
 
     # read the whole table first: DuckDB refuses other queries while a result is half read
-    reader = con.sql(f"select * from {table}").to_arrow_reader(CHUNK_ROWS)
+    columns = ", ".join(_needed_columns(definition))
+    reader = con.sql(f"select {columns} from {table}").to_arrow_reader(CHUNK_ROWS)
     parts = []
     for record_batch in reader:
         chunk = pa.Table.from_batches([record_batch]).to_pandas()
@@ -158,12 +159,23 @@ def _record(outcome: ExpectationOutcome, item: dict, chunk: pd.DataFrame, result
     return findings.assign(field=meta.get("field", outcome.column))
 
 
+def _needed_columns(definition: dict) -> list[str]:
+    """The id columns and every column an expectation checks or quotes, each once."""
+    columns = list(definition["meta"]["id_columns"])
+    for item in definition["expectations"]:
+        meta = item["meta"]
+        for name in (item["kwargs"]["column"], meta.get("value_column"), meta.get("other_column")):
+            if name and name not in columns:
+                columns.append(name)
+    return columns
+
+
 def _source_keys(frame: pd.DataFrame) -> pd.DataFrame:
     # a CSV has no sheet: GE hands that back as NaN, the chunk as None
     return pd.DataFrame(
         {
             "source_file": frame["source_file"].astype(str),
-            "source_sheet": frame["source_sheet"].fillna("").astype(str),
+            "source_sheet": frame["source_sheet"].map(lambda name: "" if pd.isna(name) else name),
             "source_row": frame["source_row"].astype("int64"),
         }
     )
