@@ -341,3 +341,23 @@ def test_a_forwarded_file_is_no_longer_flagged(tmp_path):
     )
     assert night_3["dispatch_changed_after_sent"] == 0
     assert read_sheet(tmp_path / "night3", "寄出后登记有变更").empty
+
+
+def test_one_student_with_two_tracking_numbers_is_refused():
+    from pipelines.dispatch.marking import files_to_mark
+
+    files = pd.DataFrame(
+        {"student_id": ["D05", "D06"], "receiver": ["示例测试大学"] * 2, "is_sent": [False] * 2}
+    )
+    tracking = pd.DataFrame(
+        {
+            "row_number": [2, 3],
+            "student_id": [None, "D05"],
+            "receiver": ["示例测试大学", None],
+            "tracking_no": ["KJ0000000005", "KJ0000000099"],
+        }
+    )
+
+    _, problems = files_to_mark(files, tracking, "20250701-01")
+
+    assert problems == ["学号 D05 在第 2、3 行重复出现"]
