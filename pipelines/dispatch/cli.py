@@ -4,13 +4,15 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import duckdb
 import typer
 
 from pipelines.errors import QuxiangInputError
 from pipelines.paths import DEFAULT_DB
+
+if TYPE_CHECKING:
+    import duckdb
 
 dispatch_app = typer.Typer(
     help="档案寄送：登记已寄出的批次和运单号，查看批次。",
@@ -100,8 +102,10 @@ def batches(db: DbOption = DEFAULT_DB) -> None:
 
 
 @contextmanager
-def _warehouse(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def _warehouse(db: Path) -> Iterator["duckdb.DuckDBPyConnection"]:
     """The existing warehouse, opened for one command; a missing or busy one exits with 2."""
+    import duckdb  # not at module level: every `quxiang` command imports this module
+
     from pipelines.dispatch.ledger import ensure_ledger
 
     if not db.is_file():
