@@ -1,7 +1,8 @@
 -- Synthetic registrations for the matching benchmark, drawn from bench_known (the master's
 -- units) and bench_unseen (units it has never seen). Per hundred rows: 78 exact, 8 with
--- 有限责任公司 or a bracketed place, 3 with a typo, 3 with a legacy 9-character code, 2
--- without a code, 2 with a wrong check character and 4 from unseen units.
+-- 有限责任公司 or a leading province, 3 with a typo, 3 with a legacy 9-character code, 2
+-- without a code, 2 with a wrong check character and 4 from unseen units; half of the rows
+-- without a usable code also carry a typo or a leading province.
 create or replace table stg_registrations as
 with
 
@@ -54,12 +55,14 @@ varied as (
         case
             when picked.kind between 78 and 81
                 then replace(picked.true_name, '有限公司', '有限责任公司')
-            when picked.kind between 82 and 85 then '上海' || picked.true_name
-            when picked.kind between 86 and 88
+            when picked.kind between 82 and 85 or picked.kind = 95
+                then '上海' || picked.true_name
+            when picked.kind between 86 and 88 or picked.kind = 93
                 then substr(picked.true_name, 1, 2) || '甲' || substr(picked.true_name, 4)
             else picked.true_name
         end as unit_name,
         picked.kind between 94 and 95 as is_bad_code,
+        picked.true_code as true_credit_code,
         false as is_abroad
     from picked
 )
