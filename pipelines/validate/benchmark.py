@@ -32,6 +32,7 @@ class ValidateBench:
     expectations_import_seconds: float
     expectations_seconds: float
     scan_seconds: float
+    stage_seconds: dict
 
     @property
     def ratio(self) -> float:
@@ -46,6 +47,7 @@ class ValidateBench:
             f"{'  of which GE validation':<28}{self.expectations_seconds:>10.2f} s",
             f"{'bare DuckDB scan':<28}{self.scan_seconds:>10.2f} s",
             f"ratio {self.ratio:.1f} (validate / scan)",
+            "stages " + ", ".join(f"{name} {s:.2f} s" for name, s in self.stage_seconds.items()),
         ]
 
 
@@ -68,6 +70,7 @@ def compare_with_scan(db_path: Path, summary: dict) -> ValidateBench:
         expectations_import_seconds=ge.get("import", 0.0),
         expectations_seconds=ge.get("validate", 0.0),
         scan_seconds=scanned,
+        stage_seconds=summary["stage_seconds"],
     )
 
 
