@@ -87,7 +87,9 @@ def task_runner(workers: int, scheduler_address: str = ""):
     if scheduler_address:
         return DaskTaskRunner(address=scheduler_address)
     # One thread per worker: DuckDB already uses every core of a partition's process. The
-    # cluster's own INFO lines (workers joining and leaving) would drown the run's output.
+    # cluster's own INFO lines (workers joining and leaving) would drown the run's output;
+    # the scheduler logs in this process, the workers in theirs.
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     return DaskTaskRunner(
         cluster_kwargs={
             "n_workers": workers,
