@@ -41,3 +41,14 @@ def test_prepare_keeps_an_existing_master(con):
     con.execute("insert into unit_master (credit_code, name) values ('X', '甲')")
     prepare_unit_tables(con)
     assert con.execute("select credit_code, name from unit_master").fetchall() == [("X", "甲")]
+
+
+@pytest.mark.parametrize(
+    ("key", "pieces"),
+    [("甲示例科技", ["甲示", "示例", "例科", "科技"]), ("甲", ["甲"]), ("", [""])],
+    ids=["several", "one_character", "empty"],
+)
+def test_name_pieces(con, key, pieces):
+    assert con.execute("select list_sort(unit_name_pieces(?))", [key]).fetchall() == [
+        (sorted(pieces),)
+    ]

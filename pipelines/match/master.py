@@ -9,7 +9,7 @@ from pipelines.warehouse import row_count, sql_text
 logger = logging.getLogger(__name__)
 
 # Defined in dependency order: the key macro calls the clean one.
-NAME_MACROS = ("unit_name_clean", "unit_name_key")
+NAME_MACROS = ("unit_name_clean", "unit_name_key", "unit_name_pieces")
 
 
 def prepare_unit_tables(con: duckdb.DuckDBPyConnection) -> None:

@@ -49,14 +49,7 @@ master_keys as (
 master_pieces as (
     select
         master_keys.credit_code,
-        unnest(
-            list_distinct(
-                list_transform(
-                    range(1, greatest(length(master_keys.name_key), 2)),
-                    lambda position: substr(master_keys.name_key, position, 2)
-                )
-            )
-        ) as piece
+        unnest(unit_name_pieces(master_keys.name_key)) as piece
     from master_keys
 ),
 
@@ -72,14 +65,7 @@ wanted_pieces as (
     select
         wanted.source_file,
         wanted.source_row,
-        unnest(
-            list_distinct(
-                list_transform(
-                    range(1, greatest(length(wanted.name_key), 2)),
-                    lambda position: substr(wanted.name_key, position, 2)
-                )
-            )
-        ) as piece
+        unnest(unit_name_pieces(wanted.name_key)) as piece
     from wanted
 ),
 
