@@ -2,8 +2,11 @@
 
 from typer.testing import CliRunner
 
+from pipelines.cli import _print_summary as print_summary
 from pipelines.cli import app
-from tests.conftest import QUIRKS
+from pipelines.context import RunInputs
+from pipelines.run import RunOptions, execute
+from tests.conftest import QUIRKS, RUN_DATE
 
 runner = CliRunner()
 
@@ -22,20 +25,24 @@ def test_unknown_encoding_name_exits_2_before_reading_anything(tmp_path):
     assert not (tmp_path / "q.duckdb").exists()
 
 
-def test_forced_encoding_run_prints_each_files_reconciliation(tmp_path):
-    result = runner.invoke(
-        app,
-        ["run", "--exports", str(QUIRKS / "gb18030-rare-name.csv"),
-         "--exports", str(QUIRKS / "fake-xls-gbk-tsv.xls"), "--encoding", "gb18030",
-         "--db", str(tmp_path / "q.duckdb"), "--out", str(tmp_path / "out"),
-         "--date", "2025-08-31"],
-    )  # fmt: skip
+def test_forced_encoding_run_prints_each_files_reconciliation(tmp_path, capsys):
+    # the run itself without Prefect (its local server costs seconds); the printing as the CLI
+    options = RunOptions(
+        inputs=RunInputs(
+            (QUIRKS / "gb18030-rare-name.csv", QUIRKS / "fake-xls-gbk-tsv.xls"),
+            encoding="gb18030",
+        ),
+        out_dir=tmp_path / "out",
+        db_path=tmp_path / "q.duckdb",
+        run_date=RUN_DATE,
+    )
+    summary = execute(options, use_prefect=False)
+    capsys.readouterr()
+    print_summary(summary, options.out_dir)
+    lines = capsys.readouterr().out.splitlines()
 
-    assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("读入 "))
     # both files list the same three 学号 with different content: every copy is held back
-    assert lines[start : start + 3] == [
+    assert lines[:3] == [
         "读入 6 行：入库 0 行，隔离 6 行（原因见 quarantine.csv）。",
         "  导出 gb18030-rare-name.csv（GB18030 编码）：读入 3 行 = 入库 0 行 + 隔离 3 行",
         "  导出 fake-xls-gbk-tsv.xls（GB18030 编码）：读入 3 行 = 入库 0 行 + 隔离 3 行",
