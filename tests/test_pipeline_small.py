@@ -80,3 +80,14 @@ def test_destination_rules_flag_the_unemployed_and_missing_fields(small_run):
     assert findings.loc[findings["rule_id"] == "destination.required_field", "field"].tolist() == [
         "abroad_country"
     ]
+
+
+def test_an_export_with_a_header_and_no_rows_has_no_rate_not_nan(tmp_path):
+    export = tmp_path / "导出.csv"
+    export.write_text("学号,姓名,毕业去向\n", encoding="utf-8")
+
+    out = run_pipeline(tmp_path, [export])
+    text = (out / "run_summary.json").read_text(encoding="utf-8")
+
+    assert "NaN" not in text
+    assert json.loads(text)["placement_rate"] is None

@@ -58,7 +58,8 @@ def compute_statistics(ctx: RunContext) -> dict:
     create_table(con, "stats_warning_majors", "marts/stats_warning_majors")
 
     overall = read_table(con, "stats_placement").query("dimension == '全校'")
-    if overall.empty:
+    # no graduates at all: there is no rate (None in the summary, never a NaN in its JSON)
+    if overall.empty or int(overall.iloc[0]["count_graduates"]) == 0:
         return {"count_graduates": 0, "count_placed": 0, "placement_rate": None}
     first = overall.iloc[0]
     return {
