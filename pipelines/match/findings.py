@@ -36,6 +36,9 @@ def unit_rule_findings(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def add_findings(con: duckdb.DuckDBPyConnection, found: pd.DataFrame) -> None:
     """Append `found` to the findings table and keep the table in its usual order."""
+    if found.empty:
+        # an empty frame has no column types; registering it would turn source_row to text
+        return
     con.register("unit_findings", found)
     con.execute(
         "create or replace table findings as "
