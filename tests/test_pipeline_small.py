@@ -91,3 +91,16 @@ def test_an_export_with_a_header_and_no_rows_has_no_rate_not_nan(tmp_path):
 
     assert "NaN" not in text
     assert json.loads(text)["placement_rate"] is None
+
+
+def test_college_and_counsellor_text_never_breaks_output_file_names(tmp_path):
+    rows = (PIPELINE / "export.csv").read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].replace("机械工程学院", "学院" * 200).replace("周老师", "周/老\x00师")
+    export = tmp_path / "导出.csv"
+    export.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    out = run_pipeline(tmp_path, [export])
+
+    folders = [p.name for p in (out / "fixlists").iterdir()]
+    assert "学院" * 30 in folders
+    assert all(len(name) <= 60 for name in folders)

@@ -7,6 +7,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
+from pipelines.outputs.file_names import safe_file_name
 from pipelines.outputs.tables import write_csv, write_sheet, write_workbook
 
 FIXLIST_HEADERS = {
@@ -113,7 +114,8 @@ def write_fixlists(
             sheets[sheet_name] = _sheet(
                 their_changes[their_changes["change"] == change], CHANGE_HEADERS
             )
-        path = folder / "fixlists" / _safe_name(college) / f"{_safe_name(counsellor)}.xlsx"
+        path = (folder / "fixlists" / safe_file_name(college, "未填学院")
+                / f"{safe_file_name(counsellor, UNASSIGNED)}.xlsx")
         write_highlighted_workbook(sheets, path)
         count += 1
     return count
@@ -169,5 +171,3 @@ def _sheet(rows: pd.DataFrame, headers: dict) -> pd.DataFrame:
     return ordered[list(headers)].rename(columns=headers).reset_index(drop=True)
 
 
-def _safe_name(text: str) -> str:
-    return "".join("_" if ch in '\\/:*?"<>|' else ch for ch in str(text)).strip() or "未命名"

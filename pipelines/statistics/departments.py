@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from pipelines.config import Thresholds
+from pipelines.outputs.file_names import safe_file_name
 from pipelines.outputs.tables import write_workbook
 from pipelines.statistics import tables
 from pipelines.statistics.masking import mask_columns
@@ -31,7 +32,6 @@ ROSTER_NAME_QUERY = (
     "from raw_roster group by all"
 )
 COLLEGE_DIMENSIONS = ("合计", "专业", "学历层次", "性别", "生源地")
-UNSAFE_NAME_CHARACTERS = str.maketrans({c: "_" for c in '/\\:*?"<>|'})
 
 
 def college_package(
@@ -107,4 +107,4 @@ def package_name(college: str) -> str:
     >>> package_name("机械工程学院"), package_name("外语/国际学院")
     ('机械工程学院', '外语_国际学院')
     """
-    return college.translate(UNSAFE_NAME_CHARACTERS).strip() or "未填学院"
+    return safe_file_name(college, "未填学院")
