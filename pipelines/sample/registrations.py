@@ -104,7 +104,9 @@ def student_row(
         destination in ("派遣(签订就业协议书)", "合同就业", "灵活就业", "国家地方项目", "创业")
         and sub != "自由职业"
     ):
-        _fill_unit(rng, row, rng.choice(employers), agreement=destination.startswith("派遣"))
+        _fill_unit(
+            rng, row, _employer_for(rng, sub, employers), agreement=destination.startswith("派遣")
+        )
     elif destination == "考研":
         _fill_unit(rng, row, rng.choice(schools), agreement=False)
         row.update({"单位类别": "升学", "工资": "", "专业对口度": ""})
@@ -119,6 +121,16 @@ def student_row(
         )
     _fill_archive(rng, row, area_code)
     return row
+
+
+# The form pairs these 二级去向 with a unit of one nature: 公务员 with 机关, 部队录用 with 部队.
+SUBTYPE_NATURES = {"公务员录用": "机关", "部队录用": "部队"}
+
+
+def _employer_for(rng: random.Random, sub: str, employers: list[Unit]) -> Unit:
+    nature = SUBTYPE_NATURES.get(sub)
+    fitting = [unit for unit in employers if nature is None or unit.nature == nature]
+    return rng.choice(fitting or employers)
 
 
 def _fill_unit(rng: random.Random, row: dict, unit: Unit, agreement: bool) -> None:
