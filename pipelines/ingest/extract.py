@@ -123,6 +123,10 @@ def scan_file(
 
 
 def _check_exists(path: Path) -> None:
+    if path.is_dir():
+        raise MissingFileError(
+            path, "这是一个文件夹，不是文件", "请写出文件夹里要读取的那个文件的名字"
+        )
     if not path.is_file():
         raise MissingFileError(path, "文件不存在", "请检查路径和文件名是否正确")
     if path.stat().st_size == 0:
@@ -169,6 +173,8 @@ class _RowSplitter:
         self.batch_rows = batch_rows
         self.student_position = next(p for p, k in header.keys.items() if k == "student_id")
         self.key_positions = list(header.keys.items())
+        # a sheet with only a 学号 column has one-cell records, and so no footer to tell apart
+        self.footers_possible = len(header.keys) > 1
         self.pending: list[Row] = []
         self.columns: dict[str, list] = {}
         self.size = 0
@@ -178,7 +184,7 @@ class _RowSplitter:
         filled = _filled(row.cells)
         if filled == 0:
             self.extracted.blank_rows += 1
-        elif filled == 1:
+        elif filled == 1 and self.footers_possible:
             self.pending.append(row)
         else:
             for waiting in self.pending:

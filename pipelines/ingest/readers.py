@@ -8,6 +8,7 @@ by one.
 
 import csv
 import logging
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -23,6 +24,7 @@ from pipelines.ingest.sniff import (
     detect_delimiter,
     detect_file_encoding,
     detect_format,
+    header_line,
     read_head,
 )
 
@@ -140,15 +142,35 @@ def _sheet_opener(workbook, name: str) -> Callable[[], Iterator[Row]]:
 
 def _delimited_rows(path: Path, encoding: str) -> Iterator[Row]:
     with path.open(encoding=encoding, newline="") as handle:
-        first_line = handle.readline().removeprefix("\ufeff")
-        handle.seek(0)
-        reader = csv.reader(handle, delimiter=detect_delimiter(first_line))
+        first_lines = [line.removeprefix("\ufeff") for line in islice(handle, HEADER_LINES)]
+        cr_only = bool(first_lines) and first_lines[0].endswith("\r")
+    delimiter = detect_delimiter(header_line(first_lines))
+    # Records end at LF (or CRLF); a lone CR inside a cell is text, as Excel treats it. Files
+    # whose every line ends with a bare CR (old Mac exports) are split on CR instead.
+    with path.open(encoding=encoding, newline="" if cr_only else "\n") as handle:
+        lines = handle if cr_only else _shield_lone_cr(handle)
+        reader = csv.reader(lines, delimiter=delimiter)
         previous_line = 0
         for number, cells in enumerate(reader, 1):
             if number == 1 and cells:
                 cells[0] = cells[0].removeprefix("\ufeff")
+            if any(LONE_CR in cell for cell in cells):
+                cells = [cell.replace(LONE_CR, "\r") for cell in cells]
             yield Row(number, cells, (), (previous_line + 1, reader.line_num))
             previous_line = reader.line_num
+
+
+# The text lines searched for the header when choosing the separator.
+HEADER_LINES = 30
+# Stands in for a lone CR while csv splits the line (csv would end the record at it);
+# U+FFFF is a Unicode noncharacter, never typed into a form.
+LONE_CR = "\uffff"
+_LONE_CR_PATTERN = re.compile(r"\r(?!\n|$)")
+
+
+def _shield_lone_cr(lines: Iterator[str]) -> Iterator[str]:
+    for line in lines:
+        yield _LONE_CR_PATTERN.sub(LONE_CR, line) if "\r" in line else line
 
 
 class _TableParser(HTMLParser):

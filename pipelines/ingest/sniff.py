@@ -32,6 +32,35 @@ def detect_format(head: bytes) -> str:
     return "text"
 
 
+def utf16_encoding(head: bytes) -> str | None:
+    """'utf-16' for a UTF-16 byte-order mark, 'utf-16-le'/'utf-16-be' for BOM-less UTF-16.
+
+    Excel's "Unicode 文本" is UTF-16LE with a BOM. Without a BOM, text in UTF-16 has a NUL
+    in every other byte wherever it is ASCII (digits, commas, line breaks), which no UTF-8 or
+    GB18030 export has.
+
+    >>> utf16_encoding(codecs.BOM_UTF16_LE + "学号".encode("utf-16-le"))
+    'utf-16'
+    >>> utf16_encoding("学号,姓名\\n2021".encode("utf-16-be"))
+    'utf-16-be'
+    >>> utf16_encoding("学号,姓名".encode())
+    """
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not head.startswith(
+        codecs.BOM_UTF32_LE
+    ):
+        return "utf-16"
+    sample = head[: 4096 - 4096 % 2]
+    if len(sample) < 4:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    # a CJK character may have one zero byte now and then; ASCII gives them by the hundred
+    if odd_nuls > len(sample) // 8 and even_nuls * 10 < odd_nuls:
+        return "utf-16-le"
+    if even_nuls > len(sample) // 8 and odd_nuls * 10 < even_nuls:
+        return "utf-16-be"
+    return None
+
+
 def detect_encoding(data: bytes) -> str | None:
     """Return the encoding that decodes `data` without error, or None.
 
@@ -56,9 +85,12 @@ def detect_encoding(data: bytes) -> str | None:
 
 def detect_file_encoding(path: Path) -> str | None:
     """`detect_encoding` for a whole file, read in blocks so a large file is never held whole."""
-    with path.open("rb") as handle:
-        if handle.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8:
-            return "utf-8-sig"
+    head = read_head(path)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    utf16 = utf16_encoding(head)
+    if utf16 is not None:
+        return utf16 if _decodes(path, utf16) else None
     for encoding in ("utf-8", "gb18030"):
         if _decodes(path, encoding):
             return encoding
@@ -90,15 +122,34 @@ def is_known_encoding(name: str) -> bool:
     return True
 
 
-def detect_delimiter(first_line: str) -> str:
-    """Tab-separated text is used when the header has more tabs than commas.
+# Comma first: on a tie (or a one-column file) the file is read as ordinary CSV.
+DELIMITERS = (",", "\t", ";", "|")
+
+
+def detect_delimiter(line: str) -> str:
+    """The separator used most often in the header line: comma, tab, semicolon or bar.
+
+    European-locale Excel saves "CSV" with semicolons; the platform's fake xls uses tabs.
 
     >>> detect_delimiter("学号\\t姓名")
     '\\t'
     >>> detect_delimiter("学号,姓名")
     ','
+    >>> detect_delimiter("学号;姓名;学院,系")
+    ';'
     """
-    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+    return max(DELIMITERS, key=line.count)
+
+
+def header_line(lines: list[str]) -> str:
+    """Of a text file's first lines, the one naming 学号 (title rows may sit above it).
+
+    >>> header_line(["2025届毕业生去向", "学号;姓名", "2021;张三"])
+    '学号;姓名'
+    >>> header_line(["a,b"])
+    'a,b'
+    """
+    return next((line for line in lines if "学号" in line), lines[0] if lines else "")
 
 
 def read_head(path: Path) -> bytes:

@@ -5,20 +5,25 @@ import unicodedata
 
 # Zero-width characters, word joiner and BOM survive copy-paste from web forms and WeChat.
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters (NUL from broken exports, a stray CR or form feed) cannot be shown, break
+# file names and xlsx cells; a line break and a tab inside a multi-line cell are kept.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # NBSP and the ideographic (full-width) space look like spaces but are not stripped by str.strip
 # in every tool the office uses.
 ODD_SPACES = re.compile("[\u00a0\u3000\u2002-\u200a\u202f\u205f]")
 
 
 def clean_text(value: str) -> str:
-    """Remove invisible characters, turn odd spaces into spaces and trim.
+    """Remove invisible and control characters, turn odd spaces into spaces and trim.
 
     >>> clean_text("\\u200b张\\u200b测一\\u3000")
     '张测一'
     >>> clean_text(" 北京示例科技有限公司\\u00a0")
     '北京示例科技有限公司'
+    >>> clean_text("计算机\\x00学院\\r"), clean_text("第一行\\n第二行")
+    ('计算机学院', '第一行\\n第二行')
     """
-    return ODD_SPACES.sub(" ", INVISIBLE.sub("", value)).strip()
+    return ODD_SPACES.sub(" ", CONTROL.sub("", INVISIBLE.sub("", value))).strip()
 
 
 def half_width(value: str) -> str:
