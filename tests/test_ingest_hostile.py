@@ -1,11 +1,15 @@
 """Hostile but possible inputs: each is read whole, or refused with a sentence that says why."""
 
+import json
+import logging
+
 import pytest
 
 from pipelines.errors import MissingFileError
 from pipelines.ingest.extract import check_readable, extract_file
+from pipelines.ingest.reconcile import reconciliation_lines
 from pipelines.text.clean import clean_text
-from tests.conftest import DATA
+from tests.conftest import DATA, run_pipeline
 
 INGEST = DATA / "ingest"
 
@@ -95,4 +99,60 @@ def test_semicolon_separated_text_is_read():
     assert [(r["student_id"], r["college"]) for r in extracted.records] == [
         ("2021010001", "计算机学院"),
         ("2021010002", "数学学院"),
+    ]
+
+
+def test_every_sheet_with_student_ids_is_read_and_others_are_named():
+    extracted = extract_file(INGEST / "two-data-sheets.xlsx", "registrations")
+
+    assert [(r["source_sheet"], r["source_row"], r["student_id"]) for r in extracted.records] == [
+        ("计算机学院", 2, "2021010001"),
+        ("计算机学院", 3, "2021010002"),
+        ("数学学院", 3, "2021020001"),
+    ]
+    assert extracted.sheets == ["计算机学院", "数学学院"]
+    assert extracted.ignored_sheets == ["填表说明"]
+
+
+def test_merged_cells_reach_every_row_they_cover_but_a_merged_footer_stays_a_footer():
+    extracted = extract_file(INGEST / "merged-cells.xlsx", "registrations")
+
+    assert [(r["student_id"], r["college"], r["counsellor"]) for r in extracted.records] == [
+        ("2021010001", "计算机学院", "陈老师"),
+        ("2021010002", "计算机学院", "陈老师"),
+        ("2021010003", "计算机学院", "陈老师"),
+    ]
+    assert extracted.footer_rows == [6]
+
+
+def test_a_student_id_formula_without_a_saved_result_is_named_as_such():
+    extracted = extract_file(INGEST / "formula-ids.xlsx", "registrations")
+
+    assert ids(extracted) == ["2021010003"]
+    assert {row["source_row"]: row["reason"] for row in extracted.quarantined} == {
+        2: "学号为空：单元格是公式但没有计算结果，请在 Excel 中打开并保存后重新导出",
+        3: "学号为空，无法确定是哪位学生",
+    }
+
+
+def test_repeated_columns_and_unread_sheets_are_warned_once(tmp_path, caplog):
+    files = [INGEST / "repeated-columns.csv", INGEST / "two-data-sheets.xlsx"]
+    with caplog.at_level(logging.WARNING, logger="pipelines.ingest.extract"):
+        out = run_pipeline(tmp_path, files)
+    summary = json.loads((out / "run_summary.json").read_text(encoding="utf-8"))
+    printed = reconciliation_lines(summary["files"])
+
+    assert summary["duplicate_columns"] == {
+        "repeated-columns.csv": ["学号（第 5 列）", "毕业去向（第 6 列）"]
+    }
+    assert summary["ignored_sheets"] == {"two-data-sheets.xlsx": ["填表说明"]}
+    assert [line for line in printed if line.startswith("  注意")] == [
+        "  注意：repeated-columns.csv 有重复的列 学号（第 5 列）、毕业去向（第 6 列），"
+        "只读取了同名的第一列；请删除重复的列后重新导出",
+        "  注意：two-data-sheets.xlsx 的工作表 填表说明 没有“学号”列，未读取",
+    ]
+    assert [r.getMessage() for r in caplog.records if r.name == "pipelines.ingest.extract"] == [
+        "repeated-columns.csv: repeated columns were set aside (the first of each was read): "
+        "学号（第 5 列）, 毕业去向（第 6 列）.",
+        "two-data-sheets.xlsx: 1 sheets without a 学号 header were not read: 填表说明.",
     ]

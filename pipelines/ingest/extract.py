@@ -38,6 +38,11 @@ class ExtractedFile:
     records: list[dict] = field(default_factory=list)
     quarantined: list[dict] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
+    # every sheet read (a workbook may split its students over several), and those without 学号
+    sheets: list[str] = field(default_factory=list)
+    ignored_sheets: list[str] = field(default_factory=list)
+    # "学号（第 5 列）": a second column for a field already read, set aside
+    duplicate_columns: list[str] = field(default_factory=list)
     footer_rows: list[int] = field(default_factory=list)
     blank_rows: int = 0
 
@@ -72,7 +77,7 @@ def file_sha256(path: Path) -> str:
 def check_readable(path: Path, table: str, encoding: str | None = None) -> None:
     """Fail fast, before any stage starts, on a file the run could not use at all."""
     _check_exists(path)
-    _pick_sheet(path, read_file(path, encoding), table)
+    _data_sheets(path, read_file(path, encoding), table)
 
 
 def extract_file(path: Path, table: str, encoding: str | None = None) -> ExtractedFile:
@@ -96,30 +101,84 @@ def scan_file(
     """
     _check_exists(path)
     content = read_file(path, encoding)
-    sheet, header = _pick_sheet(path, content, table)
+    sheets, ignored = _data_sheets(path, content, table)
+    first_sheet, first_header = sheets[0]
     extracted = ExtractedFile(
         path=path,
         sha256=file_sha256(path),
         file_format=content.file_format,
         encoding=content.encoding,
-        sheet=sheet.name,
-        header_row=header.row_number,
-        unknown_columns=sorted(header.unknown.values()),
+        sheet=first_sheet.name,
+        header_row=first_header.row_number,
+        unknown_columns=sorted({n for _, h in sheets for n in h.unknown.values()}),
+        sheets=[sheet.name for sheet, _ in sheets],
+        ignored_sheets=ignored,
+        duplicate_columns=[
+            _duplicate_label(sheet.name, len(sheets), text, position)
+            for sheet, header in sheets
+            for position, text in header.duplicates.items()
+        ],
     )
-    splitter = _RowSplitter(extracted, header, raw_schema(table), sink, batch_rows)
-    for row in sheet.open_rows():
-        if row.number > header.row_number:
-            splitter.add(row)
-    splitter.finish()
+    schema = raw_schema(table)
+    for sheet, header in sheets:
+        splitter = _RowSplitter(extracted, sheet.name, header, schema, sink, batch_rows)
+        for row in sheet.open_rows():
+            if row.number > header.row_number:
+                splitter.add(row)
+        splitter.finish()
+        if sheet.formula_rows is not None:
+            _explain_formula_ids(extracted, sheet, splitter.student_position)
+    if ignored:
+        logger.warning(
+            "%s: %d sheets without a 学号 header were not read: %s.",
+            path.name,
+            len(ignored),
+            ", ".join(ignored),
+        )
+    if extracted.duplicate_columns:
+        logger.warning(
+            "%s: repeated columns were set aside (the first of each was read): %s.",
+            path.name,
+            ", ".join(extracted.duplicate_columns),
+        )
     logger.info(
         "Read %s: %d rows in, %d quarantined, header on row %d, %d unknown columns.",
         path.name,
         extracted.rows_in,
         len(extracted.quarantined),
-        header.row_number,
+        extracted.header_row,
         len(extracted.unknown_columns),
     )
     return extracted
+
+
+def _explain_formula_ids(extracted: ExtractedFile, sheet: Sheet, student_position: int) -> None:
+    """Say so when a row's 学号 is empty because it is a formula Excel never calculated."""
+    empty = [
+        row
+        for row in extracted.quarantined
+        if row["source_sheet"] == sheet.name and row["reason"] == EMPTY_STUDENT_ID
+    ]
+    if not empty or sheet.formula_rows is None:
+        return
+    formulas = sheet.formula_rows(student_position, {row["source_row"] for row in empty})
+    for row in empty:
+        if row["source_row"] in formulas:
+            row["reason"] = FORMULA_STUDENT_ID
+
+
+EMPTY_STUDENT_ID = "学号为空，无法确定是哪位学生"
+FORMULA_STUDENT_ID = "学号为空：单元格是公式但没有计算结果，请在 Excel 中打开并保存后重新导出"
+
+
+def _duplicate_label(sheet: str, sheet_count: int, text: str, position: int) -> str:
+    """How a repeated column is named to the office: header text, column, sheet if several.
+
+    >>> _duplicate_label("", 1, "学号", 4), _duplicate_label("B", 2, "学号", 0)
+    ('学号（第 5 列）', '学号（工作表 B 第 1 列）')
+    """
+    where = f"工作表 {sheet} " if sheet_count > 1 else ""
+    return f"{text}（{where}第 {position + 1} 列）"
 
 
 def _check_exists(path: Path) -> None:
@@ -133,22 +192,31 @@ def _check_exists(path: Path) -> None:
         raise EmptyFileError(path, "文件是空的（0 字节）", "请重新从就业平台导出后再运行")
 
 
-def _pick_sheet(path: Path, content: FileContent, table: str) -> tuple[Sheet, HeaderMap]:
+def _data_sheets(
+    path: Path, content: FileContent, table: str
+) -> tuple[list[tuple[Sheet, HeaderMap]], list[str]]:
+    """Every sheet whose top rows hold a 学号 header, and the names of non-empty ones without."""
     heads = [(sheet, sheet.head(MAX_HEADER_SEARCH_ROWS)) for sheet in content.sheets]
     non_empty = [(sheet, head) for sheet, head in heads if any(any(r.cells) for r in head)]
     if not non_empty:
         raise EmptyFileError(
             path, "文件中没有任何数据", "请确认导出时选择了数据范围，重新导出后再运行"
         )
+    found: list[tuple[Sheet, HeaderMap]] = []
+    ignored: list[str] = []
     for sheet, head in non_empty:
         header = find_header(head, table)
-        if header is not None:
-            return sheet, header
-    raise MissingColumnError(
-        path,
-        f"找不到“学号”列（已检查每个工作表的前 {MAX_HEADER_SEARCH_ROWS} 行表头）",
-        "请确认导出文件包含“学号”列，或把表头改为“学号”后重试",
-    )
+        if header is None:
+            ignored.append(sheet.name)
+        else:
+            found.append((sheet, header))
+    if not found:
+        raise MissingColumnError(
+            path,
+            f"找不到“学号”列（已检查每个工作表的前 {MAX_HEADER_SEARCH_ROWS} 行表头）",
+            "请确认导出文件包含“学号”列，或把表头改为“学号”后重试",
+        )
+    return found, ignored
 
 
 class _RowSplitter:
@@ -161,18 +229,25 @@ class _RowSplitter:
     def __init__(
         self,
         extracted: ExtractedFile,
+        sheet: str,
         header: HeaderMap,
         schema: pa.Schema,
         sink: Callable[[pa.Table], None],
         batch_rows: int,
     ) -> None:
         self.extracted = extracted
+        self.sheet = sheet
         self.header = header
         self.schema = schema
         self.sink = sink
         self.batch_rows = batch_rows
         self.student_position = next(p for p, k in header.keys.items() if k == "student_id")
         self.key_positions = list(header.keys.items())
+        # unknown and repeated columns are both kept in `extra`, so no cell is lost
+        self.set_aside = [
+            *header.unknown.items(),
+            *((p, f"{text}（第 {p + 1} 列）") for p, text in header.duplicates.items()),
+        ]
         # a sheet with only a 学号 column has one-cell records, and so no footer to tell apart
         self.footers_possible = len(header.keys) > 1
         self.pending: list[Row] = []
@@ -221,7 +296,7 @@ class _RowSplitter:
             self.extracted.quarantined.append(
                 {
                     "source_file": self.extracted.path.name,
-                    "source_sheet": self.extracted.sheet,
+                    "source_sheet": self.sheet,
                     "source_row": row.number,
                     "reason": reason,
                     "raw_text": "|".join(row.cells),
@@ -231,11 +306,11 @@ class _RowSplitter:
         cells, columns = row.cells, self.columns
         width = len(cells)
         columns["source_file"].append(self.extracted.path.name)
-        columns["source_sheet"].append(self.extracted.sheet)
+        columns["source_sheet"].append(self.sheet)
         columns["source_row"].append(row.number)
         for position, key in self.key_positions:
             columns[key].append(cells[position] if position < width else "")
-        extra = {name: _cell(cells, position) for position, name in self.header.unknown.items()}
+        extra = {name: _cell(cells, position) for position, name in self.set_aside}
         columns["extra"].append(
             json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
         )
@@ -265,7 +340,7 @@ def quarantine_reason(row: Row, header: HeaderMap, student_position: int) -> str
     if wrong_width:
         return f"本行只有 {len(cells)} 列，少于表头的 {header.width} 列（行被截断或换行符断开）"
     if not _cell(cells, student_position).strip():
-        return "学号为空，无法确定是哪位学生"
+        return EMPTY_STUDENT_ID
     return None
 
 

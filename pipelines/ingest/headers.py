@@ -3,7 +3,7 @@
 import csv
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipelines.paths import REFERENCE_DIR
 from pipelines.text.clean import header_key
@@ -20,6 +20,8 @@ class HeaderMap:
     keys: dict[int, str]  # column position -> canonical key
     unknown: dict[int, str]  # column position -> header text as written
     width: int
+    # column position -> header text of a second column for a key already mapped
+    duplicates: dict[int, str] = field(default_factory=dict)
 
 
 @functools.cache
@@ -41,18 +43,26 @@ def labels(table: str) -> dict[str, str]:
     return result
 
 
-def map_header(cells: list[str], table: str) -> tuple[dict[int, str], dict[int, str]]:
-    """Split header cells into known keys and unknown columns; a repeated key stays unknown."""
+def map_header(
+    cells: list[str], table: str
+) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """Split header cells into known keys, unknown columns and repeats of a known key.
+
+    The first column for a key is read; a later one (a second 学号) is set aside and reported.
+    """
     known = aliases(table)
     keys: dict[int, str] = {}
     unknown: dict[int, str] = {}
+    duplicates: dict[int, str] = {}
     for position, cell in enumerate(cells):
         key = known.get(header_key(cell))
         if key is not None and key not in keys.values():
             keys[position] = key
+        elif key is not None:
+            duplicates[position] = cell.strip()
         elif cell.strip():
             unknown[position] = cell.strip()
-    return keys, unknown
+    return keys, unknown, duplicates
 
 
 def find_header(rows: list, table: str) -> HeaderMap | None:
@@ -62,9 +72,9 @@ def find_header(rows: list, table: str) -> HeaderMap | None:
     """
     best: HeaderMap | None = None
     for row in rows[:MAX_HEADER_SEARCH_ROWS]:
-        keys, unknown = map_header(row.cells, table)
+        keys, unknown, duplicates = map_header(row.cells, table)
         if "student_id" not in keys.values():
             continue
         if best is None or len(keys) > len(best.keys):
-            best = HeaderMap(row.number, keys, unknown, len(row.cells))
+            best = HeaderMap(row.number, keys, unknown, len(row.cells), duplicates)
     return best

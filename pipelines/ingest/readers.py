@@ -20,6 +20,7 @@ import python_calamine
 
 from pipelines.errors import UnreadableFormatError
 from pipelines.ingest.cells import cell_text, lost_digits
+from pipelines.ingest.formulas import formula_rows
 from pipelines.ingest.sniff import (
     detect_delimiter,
     detect_file_encoding,
@@ -47,6 +48,8 @@ class Row(NamedTuple):
 class Sheet:
     name: str
     open_rows: Callable[[], Iterator[Row]]
+    # for xlsx: (cell position in a row, row numbers) -> those rows whose cell is a formula
+    formula_rows: Callable[[int, set[int]], set[int]] | None = None
 
     def head(self, count: int) -> list[Row]:
         return list(islice(self.open_rows(), count))
@@ -67,7 +70,7 @@ def read_file(path: Path, encoding: str | None = None) -> FileContent:
     """
     file_format = detect_format(read_head(path))
     if file_format in ("xlsx", "xls"):
-        return FileContent(file_format, None, _workbook_sheets(path))
+        return FileContent(file_format, None, _workbook_sheets(path, file_format == "xlsx"))
 
     used = encoding or detect_file_encoding(path)
     if used is None:
@@ -115,7 +118,7 @@ def _first_bad_line(path: Path, encoding: str) -> int:
     return 1
 
 
-def _workbook_sheets(path: Path) -> list[Sheet]:
+def _workbook_sheets(path: Path, is_xlsx: bool) -> list[Sheet]:
     try:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several private error types for broken files
@@ -124,7 +127,22 @@ def _workbook_sheets(path: Path) -> list[Sheet]:
             f"Excel 文件已损坏或加密，无法打开（{exc.__class__.__name__}）",
             "请在 Excel 中打开后另存为 xlsx 再试",
         ) from exc
-    return [Sheet(name, _sheet_opener(workbook, name)) for name in workbook.sheet_names]
+    return [
+        Sheet(
+            name,
+            _sheet_opener(workbook, name),
+            _formula_finder(path, workbook, name) if is_xlsx else None,
+        )
+        for name in workbook.sheet_names
+    ]
+
+
+def _formula_finder(path: Path, workbook, name: str) -> Callable[[int, set[int]], set[int]]:
+    def find(position: int, rows: set[int]) -> set[int]:
+        start = workbook.get_sheet_by_name(name).start
+        return formula_rows(path, name, (start[1] if start else 0) + position, rows)
+
+    return find
 
 
 def _sheet_opener(workbook, name: str) -> Callable[[], Iterator[Row]]:
@@ -132,12 +150,49 @@ def _sheet_opener(workbook, name: str) -> Callable[[], Iterator[Row]]:
         # calamine keeps the sheet's cells in compact native memory; only one row at a time
         # becomes Python objects here
         sheet = workbook.get_sheet_by_name(name)
-        first = sheet.start[0] + 1 if sheet.start else 1
-        for number, values in enumerate(sheet.iter_rows(), first):
+        top, left = sheet.start or (0, 0)
+        merges = _MergedCells(sheet.merged_cell_ranges or [], left)
+        for index, values in enumerate(sheet.iter_rows()):
+            values = merges.fill(top + index, values)
             lossy = tuple(p for p, value in enumerate(values) if lost_digits(value))
-            yield Row(number, [cell_text(value) for value in values], lossy)
+            yield Row(top + index + 1, [cell_text(value) for value in values], lossy)
 
     return open_rows
+
+
+class _MergedCells:
+    """Gives every cell of a merged block the value Excel shows in it: its top-left cell's.
+
+    xlsx stores a merged block's value in the top-left cell only; a 学院 or 辅导员 merged down
+    over a class's rows would otherwise reach only the first student. Blocks within one row
+    (a title banner, a "合计" footer) are left alone: they belong to no record, and spreading
+    a footer across the row would make it look like one.
+    """
+
+    def __init__(self, ranges: list, left: int) -> None:
+        # ((first row, first column), (last row, last column)), 0-based and inclusive
+        self.by_first_row: dict[int, list] = {}
+        for (first_row, first_col), (last_row, last_col) in ranges:
+            if last_row > first_row:
+                block = (first_row, last_row, first_col - left, last_col - left)
+                self.by_first_row.setdefault(first_row, []).append(block)
+        self.active: list[tuple[int, int, int, object]] = []
+
+    def fill(self, row: int, values: list) -> list:
+        if not self.by_first_row and not self.active:
+            return values
+        for _, last_row, first_col, last_col in self.by_first_row.pop(row, []):
+            value = values[first_col] if 0 <= first_col < len(values) else None
+            self.active.append((last_row, first_col, last_col, value))
+        self.active = [block for block in self.active if block[0] >= row]
+        if not self.active:
+            return values
+        values = list(values)
+        for _, first_col, last_col, value in self.active:
+            for column in range(max(first_col, 0), min(last_col + 1, len(values))):
+                if values[column] in (None, ""):
+                    values[column] = value
+        return values
 
 
 def _delimited_rows(path: Path, encoding: str) -> Iterator[Row]:

@@ -8,9 +8,14 @@ KIND_LABELS = {"exports": "导出", "evidence": "佐证清单", "roster": "毕�
 def reconciliation_lines(files: list[dict]) -> list[str]:
     """One Chinese line per export file: rows in = rows loaded + rows quarantined.
 
+    A line of warning follows a file with repeated columns or sheets left unread.
+
     >>> reconciliation_lines([{"kind": "exports", "file": "in/导出.csv", "encoding": "gb18030",
     ...     "rows_in": 10, "rows_loaded": 8, "rows_quarantined": 2}])
     ['  导出 导出.csv（GB18030 编码）：读入 10 行 = 入库 8 行 + 隔离 2 行']
+    >>> reconciliation_lines([{"kind": "exports", "file": "a.csv", "rows_in": 1,
+    ...     "rows_loaded": 1, "rows_quarantined": 0, "duplicate_columns": ["学号（第 5 列）"]}])[1]
+    '  注意：a.csv 有重复的列 学号（第 5 列），只读取了同名的第一列；请删除重复的列后重新导出'
     """
     lines = []
     for entry in files:
@@ -21,5 +26,21 @@ def reconciliation_lines(files: list[dict]) -> list[str]:
             f"  {KIND_LABELS[entry['kind']]} {Path(entry['file']).name}{encoding}："
             f"读入 {entry['rows_in']} 行 = 入库 {entry['rows_loaded']} 行"
             f" + 隔离 {entry['rows_quarantined']} 行"
+        )
+        lines.extend(_warning_lines(entry))
+    return lines
+
+
+def _warning_lines(entry: dict) -> list[str]:
+    name = Path(entry["file"]).name
+    lines = []
+    if entry.get("duplicate_columns"):
+        lines.append(
+            f"  注意：{name} 有重复的列 {'、'.join(entry['duplicate_columns'])}，"
+            "只读取了同名的第一列；请删除重复的列后重新导出"
+        )
+    if entry.get("ignored_sheets"):
+        lines.append(
+            f"  注意：{name} 的工作表 {'、'.join(entry['ignored_sheets'])} 没有“学号”列，未读取"
         )
     return lines

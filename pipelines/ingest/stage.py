@@ -39,10 +39,19 @@ def ingest(ctx: RunContext) -> dict:
             len(unknown),
             ", ".join(unknown),
         )
+    # by file name, like unknown_columns; the log and the printed lines say them per file
+    ignored_sheets = {
+        Path(e["file"]).name: e["ignored_sheets"] for e in files if e["ignored_sheets"]
+    }
+    duplicates = {
+        Path(e["file"]).name: e["duplicate_columns"] for e in files if e["duplicate_columns"]
+    }
     remember_inputs(ctx, files)
     return {
         "files": files,
         "unknown_columns": unknown,
+        "ignored_sheets": ignored_sheets,
+        "duplicate_columns": duplicates,
         "has_roster": bool(extracted["roster"]),
         "has_evidence": bool(extracted["evidence"]),
     }
@@ -100,6 +109,9 @@ def _file_summary(extracted: ExtractedFile, kind: str) -> dict:
         "format": extracted.file_format,
         "encoding": extracted.encoding,
         "sheet": extracted.sheet,
+        "sheets": extracted.sheets,
+        "ignored_sheets": extracted.ignored_sheets,
+        "duplicate_columns": extracted.duplicate_columns,
         "header_row": extracted.header_row,
         "rows_in": extracted.rows_in,
         "rows_quarantined_at_read": len(extracted.quarantined),
