@@ -3,6 +3,7 @@
 import json
 import logging
 
+import pandas as pd
 import pytest
 
 from pipelines.errors import MissingFileError
@@ -155,4 +156,17 @@ def test_repeated_columns_and_unread_sheets_are_warned_once(tmp_path, caplog):
         "repeated-columns.csv: repeated columns were set aside (the first of each was read): "
         "学号（第 5 列）, 毕业去向（第 6 列）.",
         "two-data-sheets.xlsx: 1 sheets without a 学号 header were not read: 填表说明.",
+    ]
+
+
+def test_student_ids_damaged_by_excel_or_not_ids_at_all_are_findings(tmp_path):
+    out = run_pipeline(tmp_path, [INGEST / "wrong-student-ids.csv"])
+    # the parquet copy: findings.csv writes -1 as '-1 so that a spreadsheet does not run it
+    findings = pd.read_parquet(out / "findings.parquet")
+    found = findings[findings["field"] == "student_id"]
+
+    assert sorted(found[["value", "rule_id", "severity"]].values.tolist()) == [
+        ["-1", "student_id.characters", "warning"],
+        ["2.02104E+09", "student_id.format", "error"],
+        ["学号未知", "student_id.characters", "warning"],
     ]

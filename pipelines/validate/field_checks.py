@@ -6,7 +6,16 @@ export has far fewer distinct credit codes or phone numbers than rows.
 
 import pandas as pd
 
-from pipelines.checks import Problem, credit_code, email, phone, postcode, problem, resident_id
+from pipelines.checks import (
+    Problem,
+    credit_code,
+    email,
+    phone,
+    postcode,
+    problem,
+    resident_id,
+    student_id,
+)
 from pipelines.normalise.dates import parse_date
 from pipelines.normalise.salary import is_negotiable, parse_salary
 from pipelines.validate.findings import empty_findings, with_row_context
@@ -46,6 +55,7 @@ def _salary_problems(value: str) -> list[Problem]:
 
 
 FIELD_CHECKS = {
+    "student_id": student_id.check,
     "credit_code": credit_code.check,
     "id_number": resident_id.check,
     "unit_postcode": postcode.check,
