@@ -203,13 +203,13 @@ def _delimited_rows(path: Path, encoding: str) -> Iterator[Row]:
     # Records end at LF (or CRLF); a lone CR inside a cell is text, as Excel treats it. Files
     # whose every line ends with a bare CR (old Mac exports) are split on CR instead.
     with path.open(encoding=encoding, newline="" if cr_only else "\n") as handle:
-        lines = handle if cr_only else _shield_lone_cr(handle)
-        reader = csv.reader(lines, delimiter=delimiter)
+        shield = _LoneCrShield(handle)
+        reader = csv.reader(handle if cr_only else shield, delimiter=delimiter)
         previous_line = 0
         for number, cells in enumerate(reader, 1):
             if number == 1 and cells:
                 cells[0] = cells[0].removeprefix("\ufeff")
-            if any(LONE_CR in cell for cell in cells):
+            if shield.seen:
                 cells = [cell.replace(LONE_CR, "\r") for cell in cells]
             yield Row(number, cells, (), (previous_line + 1, reader.line_num))
             previous_line = reader.line_num
@@ -223,9 +223,20 @@ LONE_CR = "\uffff"
 _LONE_CR_PATTERN = re.compile(r"\r(?!\n|$)")
 
 
-def _shield_lone_cr(lines: Iterator[str]) -> Iterator[str]:
-    for line in lines:
-        yield _LONE_CR_PATTERN.sub(LONE_CR, line) if "\r" in line else line
+class _LoneCrShield:
+    """The lines of a text file with each lone CR replaced by `LONE_CR`; `seen` once any was."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.seen = False
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.lines:
+            if "\r" in line:
+                shielded = _LONE_CR_PATTERN.sub(LONE_CR, line)
+                self.seen = self.seen or shielded != line
+                line = shielded
+            yield line
 
 
 class _TableParser(HTMLParser):
