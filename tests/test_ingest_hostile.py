@@ -170,3 +170,11 @@ def test_student_ids_damaged_by_excel_or_not_ids_at_all_are_findings(tmp_path):
         ["2.02104E+09", "student_id.format", "error"],
         ["学号未知", "student_id.characters", "warning"],
     ]
+
+
+def test_a_night_without_rows_leaves_the_history_usable(tmp_path):
+    run_pipeline(tmp_path, [INGEST / "header-only.csv"], out_name="empty-night")
+    out = run_pipeline(tmp_path, [INGEST / "wrong-student-ids.csv"], out_name="next-night")
+
+    summary = json.loads((out / "run_summary.json").read_text(encoding="utf-8"))
+    assert summary["rows_loaded"] == 4

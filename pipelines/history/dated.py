@@ -33,9 +33,14 @@ def replace_run_rows(con: duckdb.DuckDBPyConnection, table: str, date_column: st
 
 
 def _add_new_columns(con: duckdb.DuckDBPyConnection, table: str, query: str) -> None:
-    existing = {row[0] for row in con.execute(f"describe {table}").fetchall()}
+    existing = {row[0]: row[1] for row in con.execute(f"describe {table}").fetchall()}
     produced = con.execute(f"describe ({query})").fetchall()
     for name, column_type, *_ in produced:
         if name not in existing:
             con.execute(f'alter table {table} add column "{name}" {column_type}')
             logger.info("Added column %s to %s.", name, table)
+        elif existing[name] == '"NULL"' and column_type != '"NULL"':
+            # a night without rows created the column untyped; the first night with rows
+            # gives it its type, else no later value could ever be stored in it
+            con.execute(f'alter table {table} alter column "{name}" type {column_type}')
+            logger.info("Gave column %s of %s the type %s.", name, table, column_type)
