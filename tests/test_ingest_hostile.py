@@ -6,7 +6,7 @@ import logging
 import pandas as pd
 import pytest
 
-from pipelines.errors import MissingFileError
+from pipelines.errors import MissingFileError, UnreadableFormatError
 from pipelines.ingest.extract import check_readable, extract_file
 from pipelines.ingest.reconcile import reconciliation_lines
 from pipelines.text.clean import clean_text
@@ -178,3 +178,22 @@ def test_a_night_without_rows_leaves_the_history_usable(tmp_path):
 
     summary = json.loads((out / "run_summary.json").read_text(encoding="utf-8"))
     assert summary["rows_loaded"] == 4
+
+
+def test_utf32_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "utf32.csv"
+    path.write_bytes(SMALL_EXPORT.encode("utf-32"))
+
+    assert ids(extract_file(path, "registrations")) == ["2021010001", "2021010002"]
+
+
+def test_a_picture_named_xlsx_is_refused_as_no_workbook(tmp_path):
+    path = tmp_path / "导出.xlsx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with pytest.raises(UnreadableFormatError) as raised:
+        check_readable(path, "registrations")
+
+    assert raised.value.sentence() == (
+        f"文件 {path}：文件扩展名是 .xlsx，但内容既不是 Excel 工作簿也不是表格文本。"
+        "请重新从就业平台导出，或在 Excel 中打开后另存为 xlsx 再试"
+    )

@@ -31,6 +31,9 @@ from pipelines.ingest.sniff import (
 
 logger = logging.getLogger(__name__)
 
+# names under which a file is expected to be a workbook (a fake xls may still be text)
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
 # csv's default field limit (128 KiB) is smaller than a pasted résumé in a remark cell.
 csv.field_size_limit(16 * 1024 * 1024)
 
@@ -73,6 +76,12 @@ def read_file(path: Path, encoding: str | None = None) -> FileContent:
         return FileContent(file_format, None, _workbook_sheets(path, file_format == "xlsx"))
 
     used = encoding or detect_file_encoding(path)
+    if used is None and path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise UnreadableFormatError(
+            path,
+            f"文件扩展名是 {path.suffix}，但内容既不是 Excel 工作簿也不是表格文本",
+            "请重新从就业平台导出，或在 Excel 中打开后另存为 xlsx 再试",
+        )
     if used is None:
         raise UnreadableFormatError(
             path,

@@ -88,6 +88,8 @@ def detect_file_encoding(path: Path) -> str | None:
     head = read_head(path)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32" if _decodes(path, "utf-32") else None
     utf16 = utf16_encoding(head)
     if utf16 is not None:
         return utf16 if _decodes(path, utf16) else None
