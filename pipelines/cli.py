@@ -34,6 +34,13 @@ def run(
     ],
     evidence: Annotated[Path | None, typer.Option(help="佐证材料清单文件")] = None,
     roster: Annotated[Path | None, typer.Option(help="毕业生名单（落实率的分母）")] = None,
+    authorities: Annotated[
+        Path | None,
+        typer.Option(
+            help="本办维护的生源地主管单位表（与 reference_data/authorities.csv 同列），"
+            "按地区代码覆盖内置表"
+        ),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option(help="输出目录，默认 <配置的 out_root>/<日期>/")
     ] = None,
@@ -82,7 +89,7 @@ def run(
     from pipelines.run import RunOptions, check_inputs, execute
 
     options = RunOptions(
-        inputs=RunInputs(tuple(exports), evidence, roster, encoding),
+        inputs=RunInputs(tuple(exports), evidence, roster, encoding, authorities),
         out_dir=out_dir,
         db_path=db or Path(settings.paths.db),
         run_date=run_date,

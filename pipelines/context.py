@@ -13,6 +13,7 @@ class RunInputs:
     evidence: Path | None = None
     roster: Path | None = None
     encoding: str | None = None
+    authorities: Path | None = None
 
 
 @dataclass

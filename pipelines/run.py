@@ -15,6 +15,7 @@ from pipelines.outputs.publish import (
     stamp_workbooks,
     work_dir_for,
 )
+from pipelines.reference.authorities import apply_authority_overrides, read_authorities
 from pipelines.reference.load import load_reference_tables
 from pipelines.report_stage import write_summary
 from pipelines.stages import STAGES, run_stages
@@ -42,6 +43,8 @@ def check_inputs(inputs: RunInputs) -> None:
         check_readable(inputs.evidence, "evidence", inputs.encoding)
     if inputs.roster:
         check_readable(inputs.roster, "roster", inputs.encoding)
+    if inputs.authorities:
+        read_authorities(inputs.authorities)
 
 
 def execute(
@@ -99,6 +102,10 @@ def _run_flow(ctx: RunContext, on_stage, on_start) -> dict:
 
 def _prepare_warehouse(ctx: RunContext, thresholds: Thresholds) -> None:
     counts = load_reference_tables(ctx.con)
+    if ctx.inputs.authorities:
+        ctx.summary["authorities_from_office"] = apply_authority_overrides(
+            ctx.con, ctx.inputs.authorities
+        )
     # The configured thresholds travel with the run so that SQL marts can read them.
     ctx.con.execute(
         "create or replace table run_settings as "

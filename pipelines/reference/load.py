@@ -11,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.warehouse import row_count
+
 # the repository root is the parent of the pipelines/ package
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "reference_data"
 
@@ -46,7 +48,7 @@ def load_reference_tables(
     for path in sorted(folder.glob("*.csv")):
         table = table_name(path)
         con.execute(READ_TABLE_SQL.format(table=table), {"path": str(path)})
-        counts[table] = con.execute(f"select count(*) from {table}").fetchone()[0]
+        counts[table] = row_count(con, table)
         logger.info("Loaded %d rows from %s into %s.", counts[table], path, table)
     return counts
 
