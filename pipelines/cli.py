@@ -23,6 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
 def echo(message: str, err: bool = False) -> None:
     typer.echo(message, err=err)
 
@@ -114,6 +115,8 @@ def run(
         from pipelines.outputs.publish import failed_log_path
 
         progress.close()
+        if PREFECT_START_TIMEOUT in str(exc):
+            _fail_busy_prefect(failed_log_path(out_dir))
         echo(
             f"运行失败：“{progress.label(progress.current)}”阶段出错"
             f"（{exc.__class__.__name__}: {exc}）。之前的输出没有改动；"
@@ -182,6 +185,20 @@ def _print_summary(summary: dict, out_dir: Path) -> None:
         f"暂不能寄送 {summary.get('dispatch_held', 0)} 份。"
     )
     echo(f"输出目录：{out_dir}")
+
+
+# Prefect's own words when its temporary local server did not come up in time.
+PREFECT_START_TIMEOUT = "Timed out while attempting to connect to ephemeral Prefect API server"
+
+
+def _fail_busy_prefect(log: Path) -> None:
+    echo(
+        "运行失败：Prefect 本地服务启动超时（机器过于繁忙）。之前的输出没有改动；"
+        "请稍后重试，或先用 quxiang server start 启动常驻服务再运行。"
+        f"详细信息见日志 {log}",
+        err=True,
+    )
+    raise typer.Exit(1)
 
 
 def _parse_date(text: str | None) -> dt.date:

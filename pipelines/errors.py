@@ -37,5 +37,13 @@ class MissingColumnError(QuxiangInputError):
     """A column the run cannot do without (学号) is not in the header."""
 
 
+class WarehouseBusyError(QuxiangInputError):
+    """Another run holds the DuckDB warehouse file (one writer at a time)."""
+
+
+class OutputPathError(QuxiangInputError):
+    """--out or --db names something that cannot be used as a folder or a database file."""
+
+
 class ConfigError(QuxiangInputError):
     """The configuration file is unreadable or holds a value of the wrong kind."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipelines.config import Thresholds
 from pipelines.context import RunContext, RunInputs
+from pipelines.errors import OutputPathError
 from pipelines.ingest.extract import check_readable
 from pipelines.outputs.publish import (
     discard,
@@ -59,9 +60,14 @@ def execute(
     With `use_prefect` the stages run as the Prefect flow `nightly`; without it they are
     called directly (tests, and the benchmark's stage timings).
     """
+    if options.out_dir.exists() and not options.out_dir.is_dir():
+        raise OutputPathError(
+            options.out_dir, "--out 指向的是一个已有的文件，不是文件夹", "请换一个输出目录"
+        )
+    # the warehouse first: a busy one must stop the run before any folder is created
+    con = connect(options.db_path)
     work_dir = work_dir_for(options.out_dir)
     handler = log_handler_factory(work_dir / "run.log") if log_handler_factory else None
-    con = connect(options.db_path)
     ctx = RunContext(
         inputs=options.inputs,
         con=con,

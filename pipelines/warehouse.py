@@ -6,14 +6,28 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipelines.errors import OutputPathError, WarehouseBusyError
 from pipelines.paths import SQL_DIR
 
 logger = logging.getLogger(__name__)
 
 
 def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
+    if db_path.is_dir():
+        raise OutputPathError(
+            db_path, "--db 指向的是一个文件夹", "请给出数据仓库文件的路径，如 data/quxiang.duckdb"
+        )
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(db_path))
+    try:
+        return duckdb.connect(str(db_path))
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        raise WarehouseBusyError(
+            db_path,
+            "数据仓库正被另一次运行占用",
+            "请等那次运行结束后再试；同一个数据仓库同一时间只能有一次运行",
+        ) from exc
 
 
 def sql_text(name: str) -> str:

@@ -88,3 +88,42 @@ def test_full_run_through_prefect_writes_every_output(tmp_path):
     summary = json.loads((out / "run_summary.json").read_text(encoding="utf-8"))
     assert summary["findings_by_rule"]["credit_code.checksum"] == 1
     assert "S00" not in (out / "run.log").read_text(encoding="utf-8")
+
+
+def test_out_pointing_at_a_file_exits_2_and_touches_nothing(tmp_path):
+    taken = tmp_path / "结果"
+    taken.write_text("不是文件夹", encoding="utf-8")
+
+    result = invoke("run", "--exports", str(PIPELINE / "export.csv"), "--out", str(taken),
+                    "--db", str(tmp_path / "q.duckdb"))
+
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("--out 指向的是一个已有的文件，不是文件夹。请换一个输出目录")
+    assert taken.read_text(encoding="utf-8") == "不是文件夹"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["结果"]
+
+
+def test_a_warehouse_held_by_another_run_exits_2_without_leftovers(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "q.duckdb"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, sys, time; c = duckdb.connect({str(db)!r}); print('ok', flush=True);"
+         " time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        result = invoke("run", "--exports", str(PIPELINE / "export.csv"),
+                        "--out", str(tmp_path / "out"), "--db", str(db))
+    finally:
+        holder.kill()
+        holder.wait()
+
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(
+        "数据仓库正被另一次运行占用。请等那次运行结束后再试；同一个数据仓库同一时间只能有一次运行"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q.duckdb"]
