@@ -98,7 +98,9 @@ def test_out_pointing_at_a_file_exits_2_and_touches_nothing(tmp_path):
                     "--db", str(tmp_path / "q.duckdb"))
 
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith("--out 指向的是一个已有的文件，不是文件夹。请换一个输出目录")
+    assert result.stderr.strip().endswith(
+        "--out 指向的是一个已有的文件，不是文件夹。请换一个输出目录"
+    )
     assert taken.read_text(encoding="utf-8") == "不是文件夹"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["结果"]
 
