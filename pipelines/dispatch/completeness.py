@@ -35,13 +35,17 @@ def hold_reason(row: dict, prefixes: dict[str, frozenset[str]] | None = None) ->
     `prefixes` maps postcode prefixes to the provinces known to use them; with it, a postcode
     that belongs to another province than the one the file goes to holds the row.
 
-    >>> hold_reason({"route": "其他去向", "send_to": "生源地主管部门", "receiver": None})[:22]
+    >>> hold_reason({"national_code": "70", "route": "其他去向", "send_to": "生源地主管部门",
+    ...              "receiver": None})[:22]
     '无法确定档案接收单位（生源地主管部门未登记）'
-    >>> hold_reason({"route": "学生填写", "send_to": "档案单位", "receiver": "某市人才服务中心",
+    >>> hold_reason({"national_code": "72", "route": "学生填写", "send_to": "档案单位",
+    ...              "receiver": "某市人才服务中心",
     ...              "address": "某省某市某区人民路1号", "postcode": "350001",
     ...              "recipient": "张测一", "phone": "0591-12345678", "name": "张测一"})
     '档案收件人不能是学生本人（档案不能由学生自带），请填写接收单位的经办人或部门'
     """
+    if not _filled(row.get("national_code")):
+        return "毕业去向为空或无法识别，档案去向无法确定：请先按修改清单更正毕业去向"
     if not _filled(row.get("route")):
         return (
             "路由表 reference_data/dispatch_routing.csv 中没有适用于该毕业去向的规则，"

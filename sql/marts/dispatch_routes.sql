@@ -139,6 +139,7 @@ addressed as (
         routed.degree_level,
         routed.counsellor,
         coalesce(routed.national_name, routed.destination) as destination_name,
+        routed.national_code,
         routed.route,
         routed.send_to,
         case routed.send_to
