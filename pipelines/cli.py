@@ -111,6 +111,10 @@ def run(
     except QuxiangInputError as exc:
         progress.close()
         _fail(exc.sentence())
+    except KeyboardInterrupt:
+        progress.close()
+        echo("已中断：本次没有写出任何结果，之前的输出没有改动。", err=True)
+        raise typer.Exit(130) from None
     except Exception as exc:
         from pipelines.outputs.publish import failed_log_path
 

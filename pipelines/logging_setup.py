@@ -57,8 +57,8 @@ def configure_console(verbose: bool, quiet: bool = False) -> None:
 
 
 def file_handler(path: Path) -> logging.Handler:
-    """Attach a handler writing the run's JSON-lines log to `path`; the caller closes it."""
-    handler = _ClosingFileHandler(path, encoding="utf-8")
+    """Attach a handler writing the run's JSON-lines log to `path`; `detach` ends it."""
+    handler = _RunLogHandler(path, encoding="utf-8")
     handler.setFormatter(JsonLinesFormatter())
     root = logging.getLogger("pipelines")
     # the file records every stage even when the terminal shows only warnings
@@ -71,7 +71,12 @@ class _ConsoleHandler(logging.StreamHandler):
     """Marks the terminal handler so a second configuration replaces it."""
 
 
-class _ClosingFileHandler(logging.FileHandler):
-    def close(self) -> None:
-        logging.getLogger("pipelines").removeHandler(self)
-        super().close()
+def detach(handler: logging.Handler) -> None:
+    """Stop writing the run's log: the file is complete and may be moved."""
+    logging.getLogger("pipelines").removeHandler(handler)
+    handler.close()
+
+
+class _RunLogHandler(logging.FileHandler):
+    """Importing Prefect re-configures logging and closes every existing handler; in append
+    mode a closed FileHandler reopens its file on the next record, so the run's log goes on."""

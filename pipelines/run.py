@@ -8,6 +8,7 @@ from pathlib import Path
 from pipelines.config import Thresholds
 from pipelines.context import RunContext, RunInputs
 from pipelines.errors import OutputPathError
+from pipelines.logging_setup import detach
 from pipelines.ingest.extract import check_readable
 from pipelines.outputs.publish import (
     discard,
@@ -89,13 +90,13 @@ def execute(
         logger.exception("The run failed; nothing was published.")
         con.close()
         if handler:
-            handler.close()
+            detach(handler)
         keep_failed_log(work_dir, options.out_dir)
         discard(work_dir)
         raise
     con.close()
     if handler:
-        handler.close()
+        detach(handler)
     publish(work_dir, options.out_dir)
     return summary
 

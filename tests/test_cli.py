@@ -87,7 +87,12 @@ def test_full_run_through_prefect_writes_every_output(tmp_path):
         assert (out / name).is_file(), name
     summary = json.loads((out / "run_summary.json").read_text(encoding="utf-8"))
     assert summary["findings_by_rule"]["credit_code.checksum"] == 1
-    assert "S00" not in (out / "run.log").read_text(encoding="utf-8")
+    log = [json.loads(line) for line in (out / "run.log").read_text(encoding="utf-8").splitlines()]
+    assert "S00" not in json.dumps(log, ensure_ascii=False)
+    # Prefect re-configures logging when it is imported; the run's log must go on regardless
+    assert [entry["stage"] for entry in log if "stage" in entry] == [
+        "ingest", "normalise", "validate", "match", "dispatch", "statistics", "report",
+    ]
 
 
 def test_out_pointing_at_a_file_exits_2_and_touches_nothing(tmp_path):
