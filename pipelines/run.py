@@ -8,8 +8,8 @@ from pathlib import Path
 from pipelines.config import Thresholds
 from pipelines.context import RunContext, RunInputs
 from pipelines.errors import OutputPathError
-from pipelines.logging_setup import detach
 from pipelines.ingest.extract import check_readable
+from pipelines.logging_setup import detach
 from pipelines.outputs.publish import (
     discard,
     keep_failed_log,
