@@ -161,7 +161,7 @@ def test_region_and_school_messages(two_years):
 
 def test_review_workbook(two_years):
     path = two_years["out"] / "units" / "单位核对.xlsx"
-    sheets = pd.read_excel(path, sheet_name=None, dtype=str)
+    sheets = pd.read_excel(path, sheet_name=None, dtype=str, engine="calamine")
     assert list(sheets) == ["匹配汇总", "单位冲突", "建议单位"]
     summary = sheets["匹配汇总"].set_index("匹配结果")["登记数"].astype(int)
     assert summary.to_dict() == {

@@ -109,5 +109,7 @@ def _merge_into(con: duckdb.DuckDBPyConnection, db_path: Path) -> tuple[int, int
     con.execute("use memory")
     con.execute("set search_path = 'memory.main,warehouse.main'")
     after = replace_master(con, "marts/unit_master_next")
+    # the imported units belong to the master from now on, also for a re-run of the last night
+    con.execute("drop table if exists warehouse.main.unit_master_night")
     con.execute("detach warehouse")
     return before, after

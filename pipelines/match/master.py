@@ -1,5 +1,6 @@
 """The persistent unit master and the name macros every unit query uses."""
 
+import datetime as dt
 import logging
 
 import duckdb
@@ -17,6 +18,28 @@ def prepare_unit_tables(con: duckdb.DuckDBPyConnection) -> None:
     for macro in NAME_MACROS:
         con.execute(sql_text(f"macros/{macro}"))
     con.execute(sql_text("schema/unit_master"))
+
+
+def rewind_to_night(con: duckdb.DuckDBPyConnection, night: dt.date) -> None:
+    """Let a night that runs again see the master as it was before that night's first run.
+
+    The first run of a night keeps a copy of the master as it found it; a re-run of the same
+    night (a correction, a crash) starts from that copy, so the same inputs give the same unit
+    matches. Only the latest night's copy is kept: re-running an older night is not supported.
+    """
+    con.execute(sql_text("schema/unit_master_night"))
+    saved_night = con.execute("select max(night_date) from unit_master_night").fetchall()[0][0]
+    con.execute("begin transaction")
+    if saved_night == night:
+        con.execute("delete from unit_master")
+        con.execute("insert into unit_master by name select * from unit_master_before_night")
+    else:
+        con.execute("create or replace table unit_master_before_night as from unit_master")
+        con.execute("create or replace table unit_master_night as select ?::date as night_date",
+                    [night])
+    con.execute("commit")
+    logger.info("Unit master %s as before the night of %s.",
+                "restored" if saved_night == night else "saved", night.isoformat())
 
 
 def replace_master(con: duckdb.DuckDBPyConnection, next_sql: str) -> int:

@@ -4,7 +4,7 @@ import logging
 
 from pipelines.context import RunContext
 from pipelines.match.findings import add_findings, findings_counts, unit_rule_findings
-from pipelines.match.master import prepare_unit_tables, replace_master
+from pipelines.match.master import prepare_unit_tables, replace_master, rewind_to_night
 from pipelines.match.review import write_review
 from pipelines.warehouse import create_table, read_table
 
@@ -15,6 +15,7 @@ def match_units(ctx: RunContext) -> dict:
     """Match, report conflicts and suggestions against the master as it was, then update it."""
     con = ctx.con
     prepare_unit_tables(con)
+    rewind_to_night(con, ctx.run_date)
 
     # compare with the master as it was before tonight
     create_table(con, "unit_matches", "marts/unit_matches")
