@@ -41,17 +41,18 @@ class JsonLinesFormatter(logging.Formatter):
 
 
 def configure_console(verbose: bool, quiet: bool = False) -> None:
-    """Library logs reach the terminal only with --verbose (warnings unless --quiet)."""
+    """Library logs (English, for whoever maintains the pipeline) reach the terminal only with
+    --verbose; the clerk reads the CLI's own Chinese lines, which repeat every warning."""
     root = logging.getLogger("pipelines")
     root.setLevel(logging.INFO)
     # Prefect installs a console handler on the root logger; ours must not echo through it.
     root.propagate = False
     for handler in [h for h in root.handlers if isinstance(h, _ConsoleHandler)]:
         root.removeHandler(handler)
-    if quiet and not verbose:
+    if not verbose:
         return
     handler = _ConsoleHandler(sys.stderr)
-    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    handler.setLevel(logging.INFO)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s %(message)s"))
     root.addHandler(handler)
 

@@ -5,6 +5,7 @@ registrations contain, each planted on a known row so that the output can be che
 """
 
 import csv
+import datetime as dt
 import logging
 import random
 from pathlib import Path
@@ -93,7 +94,7 @@ def _evidence(rng: random.Random, rows: list[dict]) -> list[dict]:
                 "文件名": f"{row['学号']}_去向凭证.pdf",
                 "文件大小": str(rng.randint(80_000, 2_000_000)),
                 "sha256": f"{rng.getrandbits(256):064x}",
-                "上传时间": "2025-06-20 10:00:00",
+                "上传时间": f"{dt.date.today():%Y-%m-%d} 08:00:00",
             }
         )
     return files

@@ -4,6 +4,7 @@ Every planted row is chosen by position among the registrations, so the same see
 same students; tests read the generated files rather than relying on these positions.
 """
 
+import datetime as dt
 import random
 
 from pipelines.checks import credit_code
@@ -22,7 +23,7 @@ def plant_mistakes(rng: random.Random, rows: list[dict]) -> list[dict]:
     employed[3]["联系电话"] = "12345"
     employed[4]["E-MAIL"] = "hr at example.com"
     employed[5]["单位名称"] = ""
-    employed[6]["签订日期"] = "2025-02-30"
+    employed[6]["签订日期"] = f"{dt.date.today().year}-02-30"
     employed[7]["工资"] = "面议"
     rows[10]["身份证号"] = rows[10]["身份证号"][:-1] + (
         "0" if rows[10]["身份证号"][-1] != "0" else "1"
@@ -35,11 +36,7 @@ def plant_mistakes(rng: random.Random, rows: list[dict]) -> list[dict]:
         row["档案单位收件人"] = row["姓名"]
 
     repeated = dict(rows[20])
-    conflicting = {
-        **rows[21],
-        "单位名称": rows[21]["单位名称"] + "（分公司）",
-        "签订日期": "2025-07-15",
-    }
+    conflicting = {**rows[21], "单位名称": rows[21]["单位名称"] + "（分公司）", "工资": "9500"}
     no_id = {**rows[22], "学号": ""}
     return [*rows, repeated, conflicting, no_id]
 

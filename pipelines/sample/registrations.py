@@ -1,5 +1,6 @@
 """Synthetic 毕业去向登记 rows as the platform exports them (Chinese headers)."""
 
+import datetime as dt
 import random
 
 from pipelines.sample.employers import Unit
@@ -76,8 +77,29 @@ def pick(rng: random.Random, weighted) -> object:
     return rng.choices(values, weights=weights)[0]
 
 
+def cohort_sign_dates(today: dt.date) -> tuple[str, ...]:
+    """Agreement dates of this year's cohort, in the spellings students type, all before today.
+
+    After July the cohort signed in spring; before it, the cohort signs from the autumn on.
+
+    >>> cohort_sign_dates(dt.date(2026, 12, 4))
+    ('2026-05-20', '2026/6/3', '2026.4.18', '20260612')
+    >>> cohort_sign_dates(dt.date(2027, 3, 1))
+    ('2026-11-20', '2026/12/3', '2026.10.18', '20261212')
+    """
+    if today.month >= 7:
+        year = today.year
+        return (f"{year}-05-20", f"{year}/6/3", f"{year}.4.18", f"{year}0612")
+    year = today.year - 1
+    return (f"{year}-11-20", f"{year}/12/3", f"{year}.10.18", f"{year}1212")
+
+
 def student_row(
-    rng: random.Random, number: int, employers: list[Unit], schools: list[Unit]
+    rng: random.Random,
+    number: int,
+    employers: list[Unit],
+    schools: list[Unit],
+    sign_dates: tuple[str, ...] | None = None,
 ) -> dict:
     college = list(COLLEGES)[number % len(COLLEGES)]
     majors, counsellors = COLLEGES[college]
@@ -104,11 +126,11 @@ def student_row(
         destination in ("派遣(签订就业协议书)", "合同就业", "灵活就业", "国家地方项目", "创业")
         and sub != "自由职业"
     ):
-        _fill_unit(
-            rng, row, _employer_for(rng, sub, employers), agreement=destination.startswith("派遣")
-        )
+        agreement = sign_dates or cohort_sign_dates(dt.date.today())
+        unit = _employer_for(rng, sub, employers)
+        _fill_unit(rng, row, unit, agreement if destination.startswith("派遣") else ())
     elif destination == "考研":
-        _fill_unit(rng, row, rng.choice(schools), agreement=False)
+        _fill_unit(rng, row, rng.choice(schools), ())
         row.update({"单位类别": "升学", "工资": "", "专业对口度": ""})
     elif destination == "出国":
         row.update(
@@ -133,7 +155,8 @@ def _employer_for(rng: random.Random, sub: str, employers: list[Unit]) -> Unit:
     return rng.choice(fitting or employers)
 
 
-def _fill_unit(rng: random.Random, row: dict, unit: Unit, agreement: bool) -> None:
+def _fill_unit(rng: random.Random, row: dict, unit: Unit, sign_dates: tuple[str, ...]) -> None:
+    """The unit's fields; with `sign_dates` also an agreement (number, date, 登记号)."""
     row.update(
         {
             "社会信用代码": unit.credit_code,
@@ -150,10 +173,10 @@ def _fill_unit(rng: random.Random, row: dict, unit: Unit, agreement: bool) -> No
             "专业对口度": rng.choice(("对口", "比较对口", "不对口")),
         }
     )
-    if agreement:
-        row["协议书编号"] = f"2025{rng.randint(0, 999999):06d}"
-        row["签订日期"] = rng.choice(("2025-05-20", "2025/6/3", "2025.4.18", "20250612"))
-    if unit.region.startswith("上海") and agreement:
+    if sign_dates:
+        row["签订日期"] = rng.choice(sign_dates)
+        row["协议书编号"] = f"{row['签订日期'][:4]}{rng.randint(0, 999999):06d}"
+    if unit.region.startswith("上海") and sign_dates:
         row["单位信息登记号"] = f"SH{rng.randint(100000, 999999)}"
 
 
