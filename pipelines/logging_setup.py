@@ -50,6 +50,9 @@ def configure_console(verbose: bool, quiet: bool = False) -> None:
     for handler in [h for h in root.handlers if isinstance(h, _ConsoleHandler)]:
         root.removeHandler(handler)
     if not verbose:
+        # without any handler Python would print warnings through its last-resort handler
+        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+            root.addHandler(logging.NullHandler())
         return
     handler = _ConsoleHandler(sys.stderr)
     handler.setLevel(logging.INFO)
