@@ -53,6 +53,10 @@ def run(
         str | None,
         typer.Option(help="强制指定文本文件（csv/tsv）的编码，如 utf-8、gb18030；默认自动识别"),
     ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(help="只读取导出工作簿中这个名字的工作表；默认读取所有含“学号”列的工作表"),
+    ] = None,
     formula: Annotated[
         str | None, typer.Option(help="落实率口径：2024（现行）或 2021，默认取配置文件")
     ] = None,
@@ -90,7 +94,7 @@ def run(
     from pipelines.run import RunOptions, check_inputs, execute
 
     options = RunOptions(
-        inputs=RunInputs(tuple(exports), evidence, roster, encoding, authorities),
+        inputs=RunInputs(tuple(exports), evidence, roster, encoding, authorities, sheet),
         out_dir=out_dir,
         db_path=db or Path(settings.paths.db),
         run_date=run_date,
@@ -166,7 +170,7 @@ def _load_settings(config: Path | None):
 
 
 def _print_summary(summary: dict, out_dir: Path) -> None:
-    from pipelines.ingest.reconcile import reconciliation_lines
+    from pipelines.ingest.reconcile import change_line, reconciliation_lines
 
     severity = summary.get("findings_by_severity", {})
     rate = summary.get("placement_rate")
@@ -188,6 +192,7 @@ def _print_summary(summary: dict, out_dir: Path) -> None:
         f"档案寄送：可寄 {summary.get('dispatch_mailable', 0)} 份，"
         f"暂不能寄送 {summary.get('dispatch_held', 0)} 份。"
     )
+    echo(change_line(summary))
     echo(f"输出目录：{out_dir}")
 
 

@@ -14,6 +14,8 @@ class RunInputs:
     roster: Path | None = None
     encoding: str | None = None
     authorities: Path | None = None
+    # the one workbook sheet to read from each export; None reads every sheet with 学号
+    sheet: str | None = None
 
 
 @dataclass

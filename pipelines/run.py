@@ -40,7 +40,7 @@ class RunOptions:
 def check_inputs(inputs: RunInputs) -> None:
     """Raise the input error the run would meet, before Prefect and the warehouse start."""
     for path in inputs.exports:
-        check_readable(path, "registrations", inputs.encoding)
+        check_readable(path, "registrations", inputs.encoding, inputs.sheet)
     if inputs.evidence:
         check_readable(inputs.evidence, "evidence", inputs.encoding)
     if inputs.roster:

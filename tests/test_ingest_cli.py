@@ -47,3 +47,22 @@ def test_forced_encoding_run_prints_each_files_reconciliation(tmp_path, capsys):
         "  导出 gb18030-rare-name.csv（GB18030 编码）：读入 3 行 = 入库 0 行 + 隔离 3 行",
         "  导出 fake-xls-gbk-tsv.xls（GB18030 编码）：读入 3 行 = 入库 0 行 + 隔离 3 行",
     ]
+
+
+def test_the_summary_ends_with_tonights_changes_against_the_last_run(tmp_path, capsys):
+    summary = {
+        "rows_in": 10,
+        "rows_loaded": 10,
+        "rows_quarantined": 0,
+        "previous_run_date": "2025-08-30",
+        "registration_changes": {"新登记": 1, "有变更": 2, "审核状态变更": 1, "未变化": 6},
+        "findings_changes": {"新增": 3, "已修复": 4, "仍未修复": 5},
+    }
+    print_summary(summary, tmp_path)
+    lines = capsys.readouterr().out.splitlines()
+
+    assert lines[-2:] == [
+        "与上次运行（2025-08-30）相比：新登记 1 人，有变更 2 人，审核状态变更 1 人；"
+        "问题新增 3 条，已修复 4 条，仍未修复 5 条。",
+        f"输出目录：{tmp_path}",
+    ]

@@ -9,7 +9,12 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from pipelines.errors import EmptyFileError, MissingColumnError, MissingFileError
+from pipelines.errors import (
+    EmptyFileError,
+    MissingColumnError,
+    MissingFileError,
+    QuxiangInputError,
+)
 from pipelines.ingest.headers import MAX_HEADER_SEARCH_ROWS, HeaderMap, aliases, find_header
 from pipelines.ingest.readers import FileContent, Row, Sheet, read_file
 
@@ -74,16 +79,22 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def check_readable(path: Path, table: str, encoding: str | None = None) -> None:
+def check_readable(
+    path: Path, table: str, encoding: str | None = None, sheet: str | None = None
+) -> None:
     """Fail fast, before any stage starts, on a file the run could not use at all."""
     _check_exists(path)
-    _data_sheets(path, read_file(path, encoding), table)
+    _data_sheets(path, read_file(path, encoding), table, sheet)
 
 
-def extract_file(path: Path, table: str, encoding: str | None = None) -> ExtractedFile:
+def extract_file(
+    path: Path, table: str, encoding: str | None = None, sheet: str | None = None
+) -> ExtractedFile:
     """Read `path` and key its rows by the canonical columns of `table`, kept in `records`."""
     collected: list[dict] = []
-    extracted = scan_file(path, table, lambda batch: collected.extend(batch.to_pylist()), encoding)
+    extracted = scan_file(
+        path, table, lambda batch: collected.extend(batch.to_pylist()), encoding, sheet=sheet
+    )
     extracted.records = collected
     return extracted
 
@@ -94,14 +105,16 @@ def scan_file(
     sink: Callable[[pa.Table], None],
     encoding: str | None = None,
     batch_rows: int = BATCH_ROWS,
+    sheet: str | None = None,
 ) -> ExtractedFile:
     """Stream the usable rows of `path` to `sink` as Arrow batches shaped by `raw_schema`.
 
+    `sheet` names the one workbook sheet to read (text files have none and ignore it).
     Returns the file's accounting; unusable rows are in its `quarantined` list.
     """
     _check_exists(path)
     content = read_file(path, encoding)
-    sheets, ignored = _data_sheets(path, content, table)
+    sheets, ignored = _data_sheets(path, content, table, sheet)
     first_sheet, first_header = sheets[0]
     extracted = ExtractedFile(
         path=path,
@@ -193,9 +206,14 @@ def _check_exists(path: Path) -> None:
 
 
 def _data_sheets(
-    path: Path, content: FileContent, table: str
+    path: Path, content: FileContent, table: str, chosen: str | None = None
 ) -> tuple[list[tuple[Sheet, HeaderMap]], list[str]]:
-    """Every sheet whose top rows hold a 学号 header, and the names of non-empty ones without."""
+    """Every sheet whose top rows hold a 学号 header, and the names of non-empty ones without.
+
+    With `chosen`, a workbook's sheet of that name only; its 学号 header is required.
+    """
+    if chosen is not None and content.file_format in ("xlsx", "xls"):
+        return [_chosen_sheet(path, content.sheets, chosen, table)], []
     heads = [(sheet, sheet.head(MAX_HEADER_SEARCH_ROWS)) for sheet in content.sheets]
     non_empty = [(sheet, head) for sheet, head in heads if any(any(r.cells) for r in head)]
     if not non_empty:
@@ -217,6 +235,30 @@ def _data_sheets(
             "请确认导出文件包含“学号”列，或把表头改为“学号”后重试",
         )
     return found, ignored
+
+
+def _chosen_sheet(
+    path: Path, sheets: list[Sheet], chosen: str, table: str
+) -> tuple[Sheet, HeaderMap]:
+    names = [sheet.name for sheet in sheets]
+    # a name typed on the command line rarely keeps the sheet tab's stray spaces
+    sheet = next((s for s in sheets if s.name == chosen), None) or next(
+        (s for s in sheets if s.name.strip() == chosen.strip()), None
+    )
+    if sheet is None:
+        raise QuxiangInputError(
+            path,
+            f"没有名为“{chosen}”的工作表（文件中的工作表：{'、'.join(names)}）",
+            "请用 --sheet 写出其中一个工作表的名字，或不写 --sheet 读取所有含“学号”列的工作表",
+        )
+    header = find_header(sheet.head(MAX_HEADER_SEARCH_ROWS), table)
+    if header is None:
+        raise MissingColumnError(
+            path,
+            f"工作表“{sheet.name}”的前 {MAX_HEADER_SEARCH_ROWS} 行里找不到“学号”列",
+            "请确认 --sheet 选对了工作表，或把表头改为“学号”后重试",
+        )
+    return sheet, header
 
 
 class _RowSplitter:

@@ -1,4 +1,4 @@
-"""The per-file row reconciliation the run prints: every row read is loaded or quarantined."""
+"""What the run prints about its inputs: rows per file, and changes since the last run."""
 
 from pathlib import Path
 
@@ -44,3 +44,28 @@ def _warning_lines(entry: dict) -> list[str]:
             f"  注意：{name} 的工作表 {'、'.join(entry['ignored_sheets'])} 没有“学号”列，未读取"
         )
     return lines
+
+
+def change_line(summary: dict) -> str:
+    """One Chinese line: how tonight's registrations and findings differ from the last run.
+
+    >>> print(*change_line({"previous_run_date": "2025-06-29",
+    ...     "registration_changes": {"新登记": 3, "有变更": 2, "审核状态变更": 1, "未变化": 9},
+    ...     "findings_changes": {"新增": 4, "已修复": 5, "仍未修复": 6}}).split("；"), sep="\\n")
+    与上次运行（2025-06-29）相比：新登记 3 人，有变更 2 人，审核状态变更 1 人
+    问题新增 4 条，已修复 5 条，仍未修复 6 条。
+    >>> change_line({"previous_run_date": None})
+    '与上次运行相比：仓库中没有更早的运行，今晚的登记都作为基准保存。'
+    """
+    previous = summary.get("previous_run_date")
+    if previous is None:
+        return "与上次运行相比：仓库中没有更早的运行，今晚的登记都作为基准保存。"
+    registrations = summary.get("registration_changes", {})
+    findings = summary.get("findings_changes", {})
+    return (
+        f"与上次运行（{previous}）相比：新登记 {registrations.get('新登记', 0)} 人，"
+        f"有变更 {registrations.get('有变更', 0)} 人，"
+        f"审核状态变更 {registrations.get('审核状态变更', 0)} 人；"
+        f"问题新增 {findings.get('新增', 0)} 条，已修复 {findings.get('已修复', 0)} 条，"
+        f"仍未修复 {findings.get('仍未修复', 0)} 条。"
+    )

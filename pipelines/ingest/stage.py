@@ -27,7 +27,11 @@ def ingest(ctx: RunContext) -> dict:
     )
     extracted: dict[str, list[ExtractedFile]] = {}
     for kind, table, paths in groups:
-        extracted[kind] = load_raw_table(ctx.con, f"raw_{table}", table, paths, inputs.encoding)
+        # --sheet names a sheet of the exports; the manifest and roster keep their own layout
+        sheet = inputs.sheet if kind == "exports" else None
+        extracted[kind] = load_raw_table(
+            ctx.con, f"raw_{table}", table, paths, inputs.encoding, sheet
+        )
     write_frame(ctx.con, "quarantine", _quarantine_frame(extracted["exports"]))
 
     files = [_file_summary(e, kind) for kind, group in extracted.items() for e in group]
@@ -63,6 +67,7 @@ def load_raw_table(
     table: str,
     paths: list[Path],
     encoding: str | None = None,
+    sheet: str | None = None,
 ) -> list[ExtractedFile]:
     """Stream the rows of `paths` into table `name` (text columns of `table` + source)."""
     schema = raw_schema(table)
@@ -75,7 +80,7 @@ def load_raw_table(
         con.execute(f"insert into {name} select * from raw_batch")
         con.unregister("raw_batch")
 
-    extracted = [scan_file(path, table, append, encoding) for path in paths]
+    extracted = [scan_file(path, table, append, encoding, sheet=sheet) for path in paths]
     logger.info("Loaded %d rows into %s.", row_count(con, name), name)
     return extracted
 
