@@ -15,7 +15,14 @@ from pipelines.errors import (
     MissingFileError,
     QuxiangInputError,
 )
+from pipelines.ingest.fast_text import read_text_fast
 from pipelines.ingest.headers import MAX_HEADER_SEARCH_ROWS, HeaderMap, aliases, find_header
+from pipelines.ingest.quarantine import (
+    EMPTY_STUDENT_ID,
+    FORMULA_STUDENT_ID,
+    cell,
+    quarantine_reason,
+)
 from pipelines.ingest.readers import FileContent, Row, Sheet, read_file
 
 logger = logging.getLogger(__name__)
@@ -50,6 +57,8 @@ class ExtractedFile:
     duplicate_columns: list[str] = field(default_factory=list)
     footer_rows: list[int] = field(default_factory=list)
     blank_rows: int = 0
+    # "duckdb" for a text file DuckDB could read exactly, "python" for the line-by-line readers
+    reader: str = "python"
 
     @property
     def rows_in(self) -> int:
@@ -88,12 +97,21 @@ def check_readable(
 
 
 def extract_file(
-    path: Path, table: str, encoding: str | None = None, sheet: str | None = None
+    path: Path,
+    table: str,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    fast_text: bool = True,
 ) -> ExtractedFile:
     """Read `path` and key its rows by the canonical columns of `table`, kept in `records`."""
     collected: list[dict] = []
     extracted = scan_file(
-        path, table, lambda batch: collected.extend(batch.to_pylist()), encoding, sheet=sheet
+        path,
+        table,
+        lambda batch: collected.extend(batch.to_pylist()),
+        encoding,
+        sheet=sheet,
+        fast_text=fast_text,
     )
     extracted.records = collected
     return extracted
@@ -106,10 +124,12 @@ def scan_file(
     encoding: str | None = None,
     batch_rows: int = BATCH_ROWS,
     sheet: str | None = None,
+    fast_text: bool = True,
 ) -> ExtractedFile:
     """Stream the usable rows of `path` to `sink` as Arrow batches shaped by `raw_schema`.
 
     `sheet` names the one workbook sheet to read (text files have none and ignore it).
+    A clean text file is read by DuckDB (`fast_text`), any other by the Python readers.
     Returns the file's accounting; unusable rows are in its `quarantined` list.
     """
     _check_exists(path)
@@ -134,7 +154,16 @@ def scan_file(
     )
     schema = raw_schema(table)
     for sheet, header in sheets:
-        splitter = _RowSplitter(extracted, sheet.name, header, schema, sink, batch_rows)
+        if (
+            fast_text
+            and content.file_format == "text"
+            and _read_fast(extracted, sheet, header, schema, sink, batch_rows)
+        ):
+            continue
+        extracted.reader = "python"
+        splitter = _RowSplitter(
+            extracted, sheet.name, header, schema, sink, batch_rows, sheet.delimiter
+        )
         for row in sheet.open_rows():
             if row.number > header.row_number:
                 splitter.add(row)
@@ -165,6 +194,37 @@ def scan_file(
     return extracted
 
 
+def _read_fast(
+    extracted: ExtractedFile,
+    sheet: Sheet,
+    header: HeaderMap,
+    schema: pa.Schema,
+    sink: Callable[[pa.Table], None],
+    batch_rows: int,
+) -> bool:
+    """Read a text file through DuckDB into `extracted`; False when it needs the Python reader."""
+    found = read_text_fast(
+        extracted.path, extracted.encoding or "utf-8", sheet, header, schema, sink, batch_rows
+    )
+    if found is None:
+        return False
+    extracted.reader = "duckdb"
+    extracted.rows_kept += found.rows_kept
+    extracted.blank_rows += found.blank_rows
+    extracted.footer_rows.extend(found.footer_rows)
+    extracted.quarantined.extend(
+        {
+            "source_file": extracted.path.name,
+            "source_sheet": sheet.name,
+            "source_row": number,
+            "reason": reason,
+            "raw_text": "|".join(cells),
+        }
+        for number, reason, cells in found.quarantined
+    )
+    return True
+
+
 def _explain_formula_ids(extracted: ExtractedFile, sheet: Sheet, student_position: int) -> None:
     """Say so when a row's 学号 is empty because it is a formula Excel never calculated."""
     empty = [
@@ -178,10 +238,6 @@ def _explain_formula_ids(extracted: ExtractedFile, sheet: Sheet, student_positio
     for row in empty:
         if row["source_row"] in formulas:
             row["reason"] = FORMULA_STUDENT_ID
-
-
-EMPTY_STUDENT_ID = "学号为空，无法确定是哪位学生"
-FORMULA_STUDENT_ID = "学号为空：单元格是公式但没有计算结果，请在 Excel 中打开并保存后重新导出"
 
 
 def _duplicate_label(sheet: str, sheet_count: int, text: str, position: int) -> str:
@@ -276,6 +332,7 @@ class _RowSplitter:
         schema: pa.Schema,
         sink: Callable[[pa.Table], None],
         batch_rows: int,
+        delimiter: str | None = None,
     ) -> None:
         self.extracted = extracted
         self.sheet = sheet
@@ -283,6 +340,7 @@ class _RowSplitter:
         self.schema = schema
         self.sink = sink
         self.batch_rows = batch_rows
+        self.delimiter = delimiter
         self.student_position = next(p for p, k in header.keys.items() if k == "student_id")
         self.key_positions = list(header.keys.items())
         # unknown and repeated columns are both kept in `extra`, so no cell is lost
@@ -333,7 +391,7 @@ class _RowSplitter:
         self._start_batch()
 
     def _keep_or_quarantine(self, row: Row) -> None:
-        reason = quarantine_reason(row, self.header, self.student_position)
+        reason = quarantine_reason(row, self.header, self.student_position, self.delimiter)
         if reason is not None:
             self.extracted.quarantined.append(
                 {
@@ -352,7 +410,7 @@ class _RowSplitter:
         columns["source_row"].append(row.number)
         for position, key in self.key_positions:
             columns[key].append(cells[position] if position < width else "")
-        extra = {name: _cell(cells, position) for position, name in self.set_aside}
+        extra = {name: cell(cells, position) for position, name in self.set_aside}
         columns["extra"].append(
             json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
         )
@@ -363,32 +421,5 @@ class _RowSplitter:
             self._flush()
 
 
-def quarantine_reason(row: Row, header: HeaderMap, student_position: int) -> str | None:
-    """Why a data row cannot be used, or None when it can."""
-    cells = row.cells
-    overflow = [c for c in cells[header.width :] if c.strip()]
-    wrong_width = bool(overflow) or (len(cells) < header.width and len(cells) <= max(header.keys))
-    if wrong_width and row.lines and row.lines[1] > row.lines[0]:
-        first, last = row.lines
-        return (
-            f"引号不成对：文本第 {first}–{last} 行被读成了一行；"
-            f"请检查第 {first} 行单元格里的双引号，改正后重新导出"
-        )
-    if overflow:
-        return (
-            f"本行有 {header.width + len(overflow)} 个单元格，多于表头的 {header.width} 列"
-            "（可能是内容里有未加引号的逗号）"
-        )
-    if wrong_width:
-        return f"本行只有 {len(cells)} 列，少于表头的 {header.width} 列（行被截断或换行符断开）"
-    if not _cell(cells, student_position).strip():
-        return EMPTY_STUDENT_ID
-    return None
-
-
 def _filled(cells: list[str]) -> int:
     return sum(map(bool, map(str.strip, cells)))
-
-
-def _cell(cells: list[str], position: int) -> str:
-    return cells[position] if position < len(cells) else ""

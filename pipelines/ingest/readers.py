@@ -53,6 +53,8 @@ class Sheet:
     open_rows: Callable[[], Iterator[Row]]
     # for xlsx: (cell position in a row, row numbers) -> those rows whose cell is a formula
     formula_rows: Callable[[int, set[int]], set[int]] | None = None
+    # for delimited text: the separator between cells
+    delimiter: str | None = None
 
     def head(self, count: int) -> list[Row]:
         return list(islice(self.open_rows(), count))
@@ -95,7 +97,12 @@ def read_file(path: Path, encoding: str | None = None) -> FileContent:
         logger.warning("%s is not UTF-8; it was read as GB18030.", path.name)
     if file_format == "html":
         return FileContent("html", used, [Sheet("html", lambda: _html_rows(path, used))])
-    return FileContent("text", used, [Sheet("", lambda: _delimited_rows(path, used))])
+    delimiter, cr_only = text_layout(path, used)
+    return FileContent(
+        "text",
+        used,
+        [Sheet("", lambda: _delimited_rows(path, used, delimiter, cr_only), delimiter=delimiter)],
+    )
 
 
 def _check_decodes(path: Path, encoding: str) -> None:
@@ -204,11 +211,15 @@ class _MergedCells:
         return values
 
 
-def _delimited_rows(path: Path, encoding: str) -> Iterator[Row]:
+def text_layout(path: Path, encoding: str) -> tuple[str, bool]:
+    """The separator of a text file, and whether its lines end with a bare CR (old Mac)."""
     with path.open(encoding=encoding, newline="") as handle:
         first_lines = [line.removeprefix("\ufeff") for line in islice(handle, HEADER_LINES)]
-        cr_only = bool(first_lines) and first_lines[0].endswith("\r")
-    delimiter = detect_delimiter(header_line(first_lines))
+    cr_only = bool(first_lines) and first_lines[0].endswith("\r")
+    return detect_delimiter(header_line(first_lines)), cr_only
+
+
+def _delimited_rows(path: Path, encoding: str, delimiter: str, cr_only: bool) -> Iterator[Row]:
     # Records end at LF (or CRLF); a lone CR inside a cell is text, as Excel treats it. Files
     # whose every line ends with a bare CR (old Mac exports) are split on CR instead.
     with path.open(encoding=encoding, newline="" if cr_only else "\n") as handle:

@@ -118,6 +118,7 @@ def _file_summary(extracted: ExtractedFile, kind: str) -> dict:
         "ignored_sheets": extracted.ignored_sheets,
         "duplicate_columns": extracted.duplicate_columns,
         "header_row": extracted.header_row,
+        "reader": extracted.reader,
         "rows_in": extracted.rows_in,
         "rows_quarantined_at_read": len(extracted.quarantined),
         "unknown_columns": extracted.unknown_columns,
