@@ -8,7 +8,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from pipelines.outputs.file_names import safe_file_name
-from pipelines.outputs.tables import write_csv, write_sheet, write_workbook
+from pipelines.outputs.tables import STREAMING_OPTIONS, write_csv, write_frames, write_workbook
 
 FIXLIST_HEADERS = {
     "student_id": "学号",
@@ -41,11 +41,6 @@ VERIFIED = "审核通过"
 HIGHLIGHTS = {
     "错误": {"bg_color": "#FFC7CE", "font_color": "#9C0006"},
     "提醒": {"bg_color": "#FFEB9C", "font_color": "#9C5700"},
-}
-WORKBOOK_OPTIONS = {
-    "strings_to_numbers": False,
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
 }
 HEADER_FORMAT = {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
 
@@ -102,13 +97,14 @@ def write_fixlists(
         if changes is not None
         else rows.iloc[0:0].assign(change="")
     )
-    owners = pd.concat([rows, changed[changed["change"].isin(list(CHANGE_SHEETS))]])
-    count = 0
-    for (college, counsellor), _ in owners.groupby(["college", "counsellor"], sort=True):
-        mine = rows[(rows["college"] == college) & (rows["counsellor"] == counsellor)]
-        their_changes = changed[
-            (changed["college"] == college) & (changed["counsellor"] == counsellor)
-        ]
+    changed = changed[changed["change"].isin(list(CHANGE_SHEETS))]
+
+    # split once by owner: filtering the whole table per counsellor grows with their number
+    problems_of = _by_owner(rows)
+    changes_of = _by_owner(changed)
+    for college, counsellor in sorted(problems_of.keys() | changes_of.keys()):
+        mine = problems_of.get((college, counsellor), rows.iloc[0:0])
+        their_changes = changes_of.get((college, counsellor), changed.iloc[0:0])
         sheets = {PROBLEMS_SHEET: _sheet(mine, FIXLIST_HEADERS)}
         for change, sheet_name in CHANGE_SHEETS.items():
             sheets[sheet_name] = _sheet(
@@ -117,8 +113,11 @@ def write_fixlists(
         path = (folder / "fixlists" / safe_file_name(college, "未填学院")
                 / f"{safe_file_name(counsellor, UNASSIGNED)}.xlsx")
         write_highlighted_workbook(sheets, path)
-        count += 1
-    return count
+    return len(problems_of.keys() | changes_of.keys())
+
+
+def _by_owner(rows: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
+    return {key: part for key, part in rows.groupby(["college", "counsellor"], sort=False)}
 
 
 def write_verified_with_errors(
@@ -142,25 +141,25 @@ def write_verified_with_errors(
 def write_highlighted_workbook(sheets: dict[str, pd.DataFrame], path: Path) -> None:
     """Sheets with frozen, filtered headers; each 填写内容 cell coloured by its 级别."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS) as workbook:
+    with xlsxwriter.Workbook(str(path), STREAMING_OPTIONS) as workbook:
         formats = {"header": workbook.add_format(HEADER_FORMAT)}
         highlights = {label: workbook.add_format(style) for label, style in HIGHLIGHTS.items()}
         for name, frame in sheets.items():
-            sheet = write_sheet(workbook, formats, name, frame)
-            _highlight_values(sheet, frame, highlights)
+            headers = list(frame.columns)
+            for sheet, rows in write_frames(workbook, formats, name, headers, [frame], len(frame)):
+                _highlight_values(sheet, headers, rows, highlights)
 
 
-def _highlight_values(sheet, frame: pd.DataFrame, highlights: dict) -> None:
-    if frame.empty:
+def _highlight_values(sheet, headers: list[str], rows: int, highlights: dict) -> None:
+    if rows == 0:
         return
-    columns = list(frame.columns)
-    value_column = columns.index("填写内容")
-    level_letter = xl_col_to_name(columns.index("级别"))
+    value_column = headers.index("填写内容")
+    level_letter = xl_col_to_name(headers.index("级别"))
     for label, highlight in highlights.items():
         sheet.conditional_format(
             1,
             value_column,
-            len(frame),
+            rows,
             value_column,
             {"type": "formula", "criteria": f'=${level_letter}2="{label}"', "format": highlight},
         )

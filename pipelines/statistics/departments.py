@@ -12,26 +12,23 @@ import pandas as pd
 
 from pipelines.config import Thresholds
 from pipelines.outputs.file_names import safe_file_name
-from pipelines.outputs.tables import write_workbook
+from pipelines.outputs.tables import StreamedSheet, write_workbook
 from pipelines.statistics import tables
 from pipelines.statistics.masking import mask_columns
 from pipelines.statistics.suppression import suppress_small_cells
-from pipelines.warehouse import fetch_frame, read_table
+from pipelines.warehouse import read_table
 
 logger = logging.getLogger(__name__)
 
 PERCENT_COLUMNS = ("落实率", "占比")
-# personal fields of the student list; everything else comes from graduate_outcomes
-STUDENT_DETAIL_QUERY = (
-    "select student_id, any_value(name) as name, any_value(id_number) as id_number, "
-    "any_value(review_status) as review_status, any_value(unit_region) as unit_region, "
-    "any_value(unit_phone) as unit_phone from stg_registrations group by student_id"
-)
-ROSTER_NAME_QUERY = (
-    "select trim(student_id) as student_id, any_value(name) as roster_name "
-    "from raw_roster group by all"
-)
 COLLEGE_DIMENSIONS = ("合计", "专业", "学历层次", "性别", "生源地")
+STUDENTS_SHEET = "学生去向"
+COLLEGES_QUERY = "select college, count(*) from college_students group by college"
+STUDENTS_QUERY = (
+    "select * exclude (college) from college_students where college = ? order by student_id"
+)
+# a college's student list reaches the workbook in slices of this many rows, never whole
+BATCH_ROWS = 50_000
 
 
 def college_package(
@@ -39,13 +36,12 @@ def college_package(
     placement: pd.DataFrame,
     groups: pd.DataFrame,
     flows: pd.DataFrame,
-    students: pd.DataFrame,
     thresholds: Thresholds,
 ) -> dict[str, pd.DataFrame]:
-    """Sheet name -> frame for one college, small cells suppressed, identifiers masked.
+    """Sheet name -> frame of one college's figures, small cells suppressed.
 
     `placement`, `groups` and `flows` are stats_college_placement, stats_college_groups and
-    stats_flows; `students` is graduate_outcomes joined with the personal fields.
+    stats_flows. The student list (student_sheet) follows these sheets in the package.
     """
     sheets = {}
     own = placement[placement["college"] == college]
@@ -66,36 +62,39 @@ def college_package(
 
     own_flows = tables.renamed(flows[flows["scope"] == college], tables.CELL_HEADERS)
     sheets["就业流向"] = suppress_small_cells(own_flows, "人数", ["占比"], thresholds.small_cell)
-
-    own_students = students[students["college"] == college]
-    masked = mask_columns(own_students, id_columns=["id_number"], phone_columns=["unit_phone"])
-    sheets["学生去向"] = tables.renamed(masked, tables.STUDENT_HEADERS)
     return sheets
+
+
+def student_sheet(students: pd.DataFrame) -> pd.DataFrame:
+    """Rows of college_students as the package lists them: identifiers masked, Chinese
+    headers."""
+    masked = mask_columns(students, id_columns=["id_number"], phone_columns=["unit_phone"])
+    return tables.renamed(masked, tables.STUDENT_HEADERS)
 
 
 def write_department_packages(
     con: duckdb.DuckDBPyConnection, folder: Path, thresholds: Thresholds, note: str
 ) -> int:
-    """One workbook per college into `folder`; returns how many were written."""
+    """One workbook per college into `folder`; returns how many were written.
+
+    Each college's students are read from the warehouse in slices as its sheet is written,
+    so no package holds the whole cohort in memory.
+    """
     placement = read_table(con, "stats_college_placement")
     groups = read_table(con, "stats_college_groups")
     flows = read_table(con, "stats_flows")
-    outcomes = read_table(con, "graduate_outcomes")
-    details = fetch_frame(con, STUDENT_DETAIL_QUERY)
-    roster_names = fetch_frame(con, ROSTER_NAME_QUERY)
-    students = (
-        outcomes.merge(details, on="student_id", how="left")
-        .merge(roster_names, on="student_id", how="left")
-        .sort_values("student_id")
-    )
-    # a graduate who never registered is known by the roster's name only
-    students = students.assign(name=students["name"].fillna(students["roster_name"]))
+    colleges = sorted(con.execute(COLLEGES_QUERY).fetchall())
 
-    colleges = sorted(outcomes["college"].unique())
-    for college in colleges:
-        sheets = college_package(college, placement, groups, flows, students, thresholds)
+    for college, count_students in colleges:
+        sheets = college_package(college, placement, groups, flows, thresholds)
         if note:
             sheets = {"说明": pd.DataFrame({"说明": [note]}), **sheets}
+        batches = con.sql(STUDENTS_QUERY, params=[college]).to_arrow_reader(BATCH_ROWS)
+        sheets[STUDENTS_SHEET] = StreamedSheet(
+            list(tables.STUDENT_HEADERS.values()),
+            (student_sheet(batch.to_pandas()) for batch in batches),
+            count_students,
+        )
         write_workbook(sheets, folder / f"{package_name(college)}.xlsx", PERCENT_COLUMNS)
     logger.info("Wrote %d college packages to %s.", len(colleges), folder)
     return len(colleges)

@@ -30,6 +30,7 @@ STATS_TABLES = (
     "stats_major_fit",
     "stats_college_placement",
     "stats_college_groups",
+    "college_students",
 )
 SNAPSHOT_TABLE = "registration_snapshots"
 # stats_major_years' columns, for a warehouse without snapshots (no earlier year known)
