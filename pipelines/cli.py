@@ -67,6 +67,18 @@ def run(
     quiet: Annotated[
         bool, typer.Option("--quiet", help="只显示错误和输出目录，不显示进度和摘要")
     ] = False,
+    partition_by: Annotated[
+        str | None,
+        typer.Option(
+            "--partition-by",
+            help="按此列分区并行运行（如 学院，或 省份 = 生源地所在省），"
+            "每个分区一个数据仓库和输出子目录；默认不分区",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="分区运行的本机 Dask 工作进程数，0 = 本进程内逐个运行；默认取配置"),
+    ] = None,
 ) -> None:
     """运行夜间处理：读取导出文件，校验，匹配单位，生成档案寄送清单和统计报表。"""
     from pipelines.ingest.sniff import is_known_encoding
@@ -103,6 +115,13 @@ def run(
         thresholds=settings.thresholds,
     )
     say(f"开始处理 {len(exports)} 个导出文件，数据日期 {run_date.isoformat()} …")
+    if partition_by:
+        from pipelines.ops.night_cli import run_partitioned
+
+        workers = settings.partitions.workers if workers is None else workers
+        address = settings.partitions.scheduler_address
+        run_partitioned(options, partition_by, workers, address, quiet)
+        return
     progress = StageProgress(echo, quiet=quiet)
     try:
         check_inputs(options.inputs)

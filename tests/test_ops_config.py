@@ -86,4 +86,9 @@ def test_deployment_parameters_are_plain_absolute_paths(tmp_path, monkeypatch):
         "db": str(tmp_path / "w.duckdb"),
         "run_date": "",
         "config": str(path),
+        "partition_by": "",
+        "workers": 2,
+        "scheduler_address": "",
     }
+    partitioned = deployment_parameters(load_settings(path), path, partitioned=True)
+    assert (partitioned["partition_by"], partitioned["workers"]) == ("学院", 2)

@@ -20,6 +20,12 @@ ConfigOption = Annotated[Path | None, typer.Option(help="配置文件，默认�
 def serve(
     config: ConfigOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", help="在终端显示详细日志")] = False,
+    partitioned: Annotated[
+        bool,
+        typer.Option(
+            "--partitioned", help="每晚按配置 [partitions] column 分区，在 Dask 上并行运行"
+        ),
+    ] = False,
 ) -> None:
     """按配置的时间表（默认每天 02:00 北京时间）定时运行夜间处理；需先运行 quxiang server start。"""
     from pipelines.logging_setup import configure_console
@@ -33,8 +39,16 @@ def serve(
         f"定时任务 {schedule.deployment}：cron “{schedule.cron}”（{schedule.timezone}），"
         f"读取 {len(schedule.exports)} 个导出文件。按 Ctrl+C 停止。"
     )
+    if partitioned and not settings.partitions.column:
+        _fail("配置 [partitions] column 为空，无法分区运行：请填写分区列（如 学院）。")
+    if partitioned:
+        typer.echo(
+            f"每晚按{settings.partitions.column}分区，"
+            f"{settings.partitions.scheduler_address or f'本机 {settings.partitions.workers} 个'}"
+            " Dask 工作进程并行运行。"
+        )
     try:
-        serve_deployment(settings, config)
+        serve_deployment(settings, config, partitioned=partitioned)
     except ServerError as exc:
         _fail(str(exc))
 

@@ -8,7 +8,6 @@ local (one process per worker); with `[partitions] scheduler_address` set, the s
 sends the partitions to a multi-machine cluster whose workers see the same file paths.
 """
 
-import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,9 @@ from pipelines.ops.bench import (
     scan_seconds,
 )
 from pipelines.ops.measure import measured
+from pipelines.ops.night import run_plans
+from pipelines.ops.night_summary import FAILED
+from pipelines.run import RunOptions
 
 logger = logging.getLogger(__name__)
 
@@ -55,31 +57,6 @@ def split_export(export: Path, column: str, folder: Path) -> dict[str, Path]:
     return parts
 
 
-def run_partition(name: str, exports: list[str], root: str, run_date: str) -> dict:
-    """One partition's whole nightly run in `root/<name>/`; returns its figures."""
-    from pipelines.run import RunOptions, execute
-
-    folder = Path(root) / name
-    options = RunOptions(
-        inputs=RunInputs(tuple(Path(p) for p in exports)),
-        out_dir=folder / "out",
-        db_path=folder / "warehouse.duckdb",
-        run_date=dt.date.fromisoformat(run_date),
-    )
-    options.db_path.unlink(missing_ok=True)
-    with measured() as run:
-        summary = execute(options, use_prefect=False)
-    return {
-        "partition": name,
-        "rows_in": summary["rows_in"],
-        "seconds": round(run.seconds, 2),
-        "peak_mb": round(run.peak_mb),
-        "cpu_seconds": round(run.cpu_seconds, 1),
-        "stage_seconds": summary["stage_seconds"],
-        "disk_mb": round(sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20),
-    }
-
-
 def task_runner(workers: int, scheduler_address: str = ""):
     """A Dask task runner: the configured cluster, or a local one of `workers` processes."""
     from prefect_dask import DaskTaskRunner
@@ -87,9 +64,9 @@ def task_runner(workers: int, scheduler_address: str = ""):
     if scheduler_address:
         return DaskTaskRunner(address=scheduler_address)
     # One thread per worker: DuckDB already uses every core of a partition's process. The
-    # cluster's own INFO lines (workers joining and leaving) would drown the run's output;
-    # the scheduler logs in this process, the workers in theirs.
-    logging.getLogger("distributed").setLevel(logging.WARNING)
+    # cluster's own lines (workers joining, leaving, being stopped at the end) would drown the
+    # run's output; the scheduler logs in this process, the workers in theirs.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     return DaskTaskRunner(
         cluster_kwargs={
             "n_workers": workers,
@@ -98,16 +75,6 @@ def task_runner(workers: int, scheduler_address: str = ""):
             "silence_logs": logging.WARNING,
         }
     )
-
-
-def run_partitions(
-    partitions: dict[str, list[str]], root: Path, run_date: str, workers: int, address: str = ""
-) -> list[dict]:
-    """Run every partition through the Prefect flow on Dask; returns their figures."""
-    from pipelines.ops.partition_flow import nightly_partitioned
-
-    flow = nightly_partitioned.with_options(task_runner=task_runner(workers, address))
-    return flow(partitions, str(root), run_date)
 
 
 @dataclass
@@ -148,16 +115,15 @@ def run_partitioned_bench(
     export, generated = export_for(folder, rows)
     scanned = scan_seconds(export)
     root = folder / f"partitioned_{rows}"
+    runs = root / "runs"
     with measured() as pipeline:
         with measured() as split:
             parts = split_export(export, column, root / "inputs")
-        figures = run_partitions(
-            {name: [str(path)] for name, path in parts.items()},
-            root / "runs",
-            BENCH_DATE.isoformat(),
-            workers,
-            address,
-        )
+        plans = {name: _bench_options(path, runs / name) for name, path in parts.items()}
+        figures = run_plans(plans, workers, address)
+    failed = [p["partition"] for p in figures if p["status"] == FAILED]
+    if failed:
+        raise RuntimeError(f"partitions failed: {', '.join(failed)}; logs under {runs}")
     result = PartitionedResult(
         **common_figures(rows, export, generated, scanned, pipeline),
         workers=workers,
@@ -167,3 +133,15 @@ def run_partitioned_bench(
     )
     save(result, root / "bench.json")
     return result
+
+
+def _bench_options(export: Path, folder: Path) -> RunOptions:
+    """A partition of the benchmark: a fresh warehouse every time, the benchmark's date."""
+    options = RunOptions(
+        inputs=RunInputs((export,)),
+        out_dir=folder / "out",
+        db_path=folder / "warehouse.duckdb",
+        run_date=BENCH_DATE,
+    )
+    options.db_path.unlink(missing_ok=True)
+    return options

@@ -1,8 +1,8 @@
 """The Prefect flow `nightly-partitioned`: every partition's run as a task on the task runner.
 
 The task runner (a Dask cluster, local or remote) is chosen by the caller with
-`nightly_partitioned.with_options(task_runner=...)`; parameters are plain values so that the
-flow can also be deployed.
+`nightly_partitioned.with_options(task_runner=...)`. A partition that fails is reported in
+the returned figures, with its error, and the other partitions run on.
 """
 
 from pipelines.prefect_env import configure_prefect
@@ -11,20 +11,42 @@ configure_prefect()
 
 from prefect import flow, task  # noqa: E402  (Prefect reads its settings at import)
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import wait  # noqa: E402
 
-from pipelines.ops.partition import run_partition  # noqa: E402
+from pipelines.logging_setup import configure_console  # noqa: E402
+from pipelines.ops.night import run_partition_night  # noqa: E402
+from pipelines.ops.night_summary import failed_figures  # noqa: E402
+from pipelines.run import RunOptions  # noqa: E402
+
+
+def run_partition_in_worker(name: str, options: RunOptions) -> dict:
+    """A partition's run in a Dask worker, its library log only in the partition's run.log.
+
+    The worker's Prefect logging echoes to the terminal of whoever started the cluster; the
+    clerk reads the per-partition lines instead.
+    """
+    configure_console(verbose=False)
+    return run_partition_night(name, options)
+
 
 # A partition that fails fails on the same data again: no retries, and nothing cached.
 run_partition_task = task(name="run-partition", cache_policy=NO_CACHE, persist_result=False)(
-    run_partition
+    run_partition_in_worker
 )
 
 
-@flow(name="nightly-partitioned", persist_result=False)
-def nightly_partitioned(partitions: dict[str, list[str]], root: str, run_date: str) -> list[dict]:
+@flow(name="nightly-partitioned", validate_parameters=False, persist_result=False)
+def nightly_partitioned(plans: dict[str, RunOptions]) -> list[dict]:
     """Submit one task per partition and wait for all; returns their figures by name order."""
-    futures = [
-        run_partition_task.submit(name, exports, root, run_date)
-        for name, exports in sorted(partitions.items())
-    ]
-    return [future.result() for future in futures]
+    futures = {
+        name: run_partition_task.submit(name, options) for name, options in sorted(plans.items())
+    }
+    wait(list(futures.values()))
+    return [_figures(name, future) for name, future in futures.items()]
+
+
+def _figures(name: str, future) -> dict:
+    outcome = future.result(raise_on_failure=False)
+    if future.state.is_completed():
+        return outcome
+    return failed_figures(name, f"{outcome.__class__.__name__}: {outcome}", "")

@@ -14,16 +14,26 @@ from pipelines.ops.server import ServerError, api_url, is_healthy
 logger = logging.getLogger(__name__)
 
 
-def deployment_parameters(settings: Settings, config: Path | None) -> dict:
+def deployment_parameters(
+    settings: Settings, config: Path | None, partitioned: bool = False
+) -> dict:
     """The scheduled run's parameters, with paths made absolute so the run's folder is moot.
+
+    `partitioned` runs every night by `[partitions] column` on the configured Dask cluster.
 
     >>> from pipelines.config import Settings
     >>> params = deployment_parameters(Settings(), None)
-    >>> sorted(params), params["run_date"]
-    (['config', 'db', 'evidence', 'exports', 'out_root', 'roster', 'run_date'], '')
+    >>> sorted(params)[:7], params["run_date"], params["partition_by"]
+    (['config', 'db', 'evidence', 'exports', 'out_root', 'partition_by', 'roster'], '', '')
+    >>> deployment_parameters(Settings(), None, partitioned=True)["partition_by"]
+    '学院'
     """
     schedule = settings.schedule
+    partitions = settings.partitions
     return {
+        "partition_by": partitions.column if partitioned else "",
+        "workers": partitions.workers,
+        "scheduler_address": partitions.scheduler_address,
         "exports": [_absolute(p) for p in schedule.exports],
         "evidence": _absolute(schedule.evidence) if schedule.evidence else "",
         "roster": _absolute(schedule.roster) if schedule.roster else "",
@@ -45,7 +55,7 @@ def connect_to_server(settings: Settings) -> str:
     return url
 
 
-def build_deployment(settings: Settings, config: Path | None):
+def build_deployment(settings: Settings, config: Path | None, partitioned: bool = False):
     """The deployment of `nightly-scheduled` with the configured cron and time zone."""
     from prefect.schedules import Cron
 
@@ -55,18 +65,20 @@ def build_deployment(settings: Settings, config: Path | None):
     return nightly_scheduled.to_deployment(
         name=schedule.deployment,
         schedules=[Cron(schedule.cron, timezone=schedule.timezone)],
-        parameters=deployment_parameters(settings, config),
+        parameters=deployment_parameters(settings, config, partitioned),
         description="每晚处理毕业去向登记导出：校验、单位匹配、档案寄送、统计报表。",
         tags=["quxiang"],
     )
 
 
-def serve(settings: Settings, config: Path | None, limit: int | None = None) -> None:
+def serve(
+    settings: Settings, config: Path | None, limit: int | None = None, partitioned: bool = False
+) -> None:
     """Register the deployment and run it on schedule until interrupted."""
     url = connect_to_server(settings)
     from prefect import serve as prefect_serve  # after the check: importing takes seconds
 
-    deployment = build_deployment(settings, config)
+    deployment = build_deployment(settings, config, partitioned)
     logger.info("Serving deployment %s on %s.", settings.schedule.deployment, url)
     prefect_serve(deployment, print_starting_message=False, limit=limit)
 

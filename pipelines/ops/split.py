@@ -1,0 +1,293 @@
+"""Split a night's inputs into partitions by 学院, by the province of 生源地, or another column.
+
+Each export is read through the ingest's own readers (every format, encoding and sheet the
+nightly run accepts), its header found and mapped by `column_aliases.csv`, and each data row
+is written, cells exactly as read, to a UTF-8 CSV of its partition under the header row as
+written. So every partition is an export in its own right and its run reads it like any
+other: rows it would quarantine are quarantined there, with the split file's row numbers.
+The roster is split by the same column (so each partition's 落实率 has its own denominator)
+and the evidence manifest by the partition of each 学号.
+"""
+
+import csv
+import functools
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pipelines.context import RunInputs
+from pipelines.errors import MissingColumnError, QuxiangInputError
+from pipelines.ingest.headers import MAX_HEADER_SEARCH_ROWS, aliases, find_header, labels
+from pipelines.ingest.readers import read_file
+from pipelines.reference.regions import resolve_region
+from pipelines.text.clean import header_key
+
+logger = logging.getLogger(__name__)
+
+# `--partition-by 省份`: the province of 生源地, not a column of its own in the export
+PROVINCE = "省份"
+UNKNOWN_PROVINCE = "生源地无法识别"
+# characters a folder name cannot hold on some system the office may copy the outputs to
+UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+@dataclass(frozen=True)
+class PartitionKey:
+    """What `--partition-by` names: a form label, its canonical key, and how values group."""
+
+    label: str
+    key: str
+    by_province: bool = False
+
+    def value_of(self, cell: str) -> str:
+        """The partition of a row whose partition cell holds `cell` ('' when it is blank)."""
+        text = cell.strip()
+        if not text:
+            return ""
+        if self.by_province:
+            return _province_name(text)
+        return safe_name(text)
+
+    @property
+    def blank(self) -> str:
+        return f"未填写{self.label}"
+
+
+@dataclass
+class SplitInputs:
+    """Each partition's inputs, and how the night's rows were shared out."""
+
+    partitions: dict[str, RunInputs] = field(default_factory=dict)
+    rows: Counter = field(default_factory=Counter)
+    roster_rows: Counter = field(default_factory=Counter)
+    # one-cell rows without a partition value: the sheet's footer (合计, 导出时间 …)
+    footer_rows: int = 0
+    # manifest rows whose 学号 is in no partition's export
+    evidence_unmatched: int = 0
+
+
+def partition_key(text: str) -> PartitionKey:
+    """Resolve the `--partition-by` text to a column of the export.
+
+    >>> partition_key("学院"), partition_key("省份").key
+    (PartitionKey(label='学院', key='college', by_province=False), 'origin')
+    """
+    if text.strip() == PROVINCE:
+        return PartitionKey(PROVINCE, "origin", by_province=True)
+    key = aliases("registrations").get(header_key(text))
+    if key is None or key == "student_id":
+        raise QuxiangInputError(
+            "--partition-by",
+            f"不认识的分区列“{text}”",
+            "请写导出文件的表头名称（如 学院），或写 省份 按生源地所在省份分区",
+        )
+    return PartitionKey(text.strip(), key)
+
+
+def safe_name(value: str) -> str:
+    """A partition value as a folder name: path separators and control characters replaced.
+
+    >>> safe_name("经济/管理学院"), safe_name(".hidden")
+    ('经济_管理学院', '_hidden')
+    """
+    name = UNSAFE.sub("_", value.strip())
+    return "_" + name[1:] if name.startswith(".") else name
+
+
+def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInputs:
+    """Write each partition's exports, roster and manifest under `folder/<partition>/`."""
+    result = SplitInputs()
+    need_ids = inputs.evidence is not None
+    owners: dict[str, str] = {}
+    headers: list[list[str]] = []
+    exports: dict[str, list[Path]] = {}
+    names = _file_names(inputs.exports)
+    for path, name in zip(inputs.exports, names, strict=True):
+        with _Writers(folder) as writers:
+            for sheet, header_cells, rows in _sheets(path, "registrations", inputs.encoding):
+                headers.append(header_cells)
+                position = _position(path, header_cells, "registrations", by)
+                id_position = _position(path, header_cells, "registrations", _STUDENT_ID)
+                file_name = name if not sheet else f"{name}-{safe_name(sheet)}"
+                for cells in rows:
+                    partition = by.value_of(_cell(cells, position))
+                    if not partition and sum(1 for c in cells if c.strip()) == 1:
+                        result.footer_rows += 1
+                        continue
+                    partition = partition or by.blank
+                    writers.write(partition, file_name, header_cells, cells)
+                    result.rows[partition] += 1
+                    if need_ids:
+                        owners[_cell(cells, id_position).strip()] = partition
+            for partition, path_written in writers.paths:
+                exports.setdefault(partition, []).append(path_written)
+    roster = _split_roster(inputs, by, folder, result)
+    evidence = _split_evidence(inputs, owners, folder, result)
+    # a college with graduates on the roster but no registration still has a 落实率 (zero)
+    for partition in sorted(set(roster) - set(exports)):
+        exports[partition] = [_header_only(folder / partition / f"{names[0]}.csv", headers[0])]
+    for partition in sorted(exports):
+        result.partitions[partition] = replace(
+            inputs,
+            exports=tuple(exports[partition]),
+            roster=roster.get(partition),
+            evidence=evidence.get(partition),
+            encoding=None,
+        )
+    logger.info(
+        "Split %d rows of %d exports into %d partitions by %s; %d footer rows left aside.",
+        sum(result.rows.values()),
+        len(inputs.exports),
+        len(result.partitions),
+        by.label,
+        result.footer_rows,
+    )
+    return result
+
+
+_STUDENT_ID = PartitionKey("学号", "student_id")
+
+
+def _split_roster(inputs: RunInputs, by: PartitionKey, folder: Path, result: SplitInputs):
+    if inputs.roster is None:
+        return {}
+    with _Writers(folder) as writers:
+        for keyed in _keyed_rows(inputs.roster, "roster", inputs.encoding, by):
+            partition = by.value_of(keyed.get(by.key, ""))
+            if not partition and sum(1 for cell in keyed.values() if cell.strip()) == 1:
+                result.footer_rows += 1
+                continue
+            partition = partition or by.blank
+            writers.write(partition, "毕业生名单", *_canonical("roster", keyed))
+            result.roster_rows[partition] += 1
+    return dict(writers.paths)
+
+
+def _split_evidence(inputs: RunInputs, owners: dict, folder: Path, result: SplitInputs):
+    if inputs.evidence is None:
+        return {}
+    with _Writers(folder) as writers:
+        for keyed in _keyed_rows(inputs.evidence, "evidence", inputs.encoding, _STUDENT_ID):
+            partition = owners.get(keyed.get("student_id", "").strip())
+            if partition is None:
+                result.evidence_unmatched += 1
+                continue
+            writers.write(partition, "佐证清单", *_canonical("evidence", keyed))
+    return dict(writers.paths)
+
+
+def _keyed_rows(path: Path, table: str, encoding: str | None, by: PartitionKey):
+    """The rows of a roster or manifest as {key: cell}, whatever each sheet's column order.
+
+    Unknown columns are not carried over: neither file has any the run reads.
+    """
+    known = aliases(table)
+    for _, header_cells, rows in _sheets(path, table, encoding):
+        _position(path, header_cells, table, by)
+        positions: dict[str, int] = {}
+        for position, cell in enumerate(header_cells):
+            positions.setdefault(known.get(header_key(cell), ""), position)
+        positions.pop("", None)
+        for cells in rows:
+            yield {key: _cell(cells, position) for key, position in positions.items()}
+
+
+def _canonical(table: str, keyed: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The platform's header for every key of `table`, and the row's cells in that order."""
+    names = labels(table)
+    keys = sorted(names)
+    return [names[key] for key in keys], [keyed.get(key, "") for key in keys]
+
+
+def _sheets(path: Path, table: str, encoding: str | None):
+    """(sheet name, header cells, data rows) of every sheet holding a 学号 header."""
+    content = read_file(path, encoding)
+    several = len(content.sheets) > 1
+    for sheet in content.sheets:
+        header = find_header(sheet.head(MAX_HEADER_SEARCH_ROWS), table)
+        if header is None:
+            continue
+        header_cells = next(
+            row.cells for row in sheet.head(header.row_number) if row.number == header.row_number
+        )
+        rows = (
+            row.cells
+            for row in sheet.open_rows()
+            if row.number > header.row_number and any(c.strip() for c in row.cells)
+        )
+        yield (sheet.name if several else ""), header_cells, rows
+
+
+def _position(path: Path, header_cells: list[str], table: str, by: PartitionKey) -> int:
+    known = aliases(table)
+    for position, cell in enumerate(header_cells):
+        if known.get(header_key(cell)) == by.key:
+            return position
+    raise MissingColumnError(
+        path,
+        f"没有“{by.label}”列，无法按{by.label}分区",
+        "请换一个分区列，或去掉 --partition-by 不分区运行",
+    )
+
+
+def _cell(cells: list[str], position: int) -> str:
+    return cells[position] if position < len(cells) else ""
+
+
+def _file_names(exports: tuple[Path, ...]) -> list[str]:
+    """The split copies keep each export's name; two exports of one name get a number.
+
+    >>> _file_names((Path("a/导出.xlsx"), Path("b/导出.csv"), Path("c.csv")))
+    ['导出', '导出-2', 'c']
+    """
+    seen: Counter = Counter()
+    names = []
+    for path in exports:
+        seen[path.stem] += 1
+        names.append(path.stem if seen[path.stem] == 1 else f"{path.stem}-{seen[path.stem]}")
+    return names
+
+
+def _header_only(path: Path, header_cells: list[str]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerow(header_cells)
+    return path
+
+
+@functools.cache
+def _province_name(origin: str) -> str:
+    match = resolve_region(origin)
+    if match.province_code is None:
+        return UNKNOWN_PROVINCE
+    return resolve_region(match.province_code).name or UNKNOWN_PROVINCE
+
+
+class _Writers:
+    """One open CSV per (partition, file) while a file is split; closed on leaving."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.open: dict[tuple[str, str], tuple] = {}
+        self.paths: list[tuple[str, Path]] = []
+
+    def __enter__(self) -> "_Writers":
+        return self
+
+    def write(self, partition: str, name: str, header: list[str], cells: list[str]) -> None:
+        writer = self.open.get((partition, name))
+        if writer is None:
+            path = self.folder / partition / f"{name}.csv"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = path.open("w", encoding="utf-8", newline="")
+            writer = (handle, csv.writer(handle))
+            writer[1].writerow(header)
+            self.open[(partition, name)] = writer
+            self.paths.append((partition, path))
+        writer[1].writerow(cells)
+
+    def __exit__(self, *exc) -> None:
+        for handle, _ in self.open.values():
+            handle.close()
