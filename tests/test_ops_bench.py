@@ -3,9 +3,11 @@
 import pandas as pd
 
 from pipelines.checks import credit_code, resident_id
+from pipelines.context import RunInputs
 from pipelines.ops.bench import BenchResult
 from pipelines.ops.bench_data import MISTAKE_RATES, bench_frame, write_bench_export
-from pipelines.ops.partition import split_export
+from pipelines.ops.partition import PartitionedResult
+from pipelines.ops.split import partition_key, split_inputs
 from pipelines.sample.registrations import HEADERS
 
 
@@ -39,16 +41,16 @@ def test_split_keeps_every_row_and_the_partition_column(tmp_path):
     export = write_bench_export(tmp_path / "bench.csv", 3_000, seed=5)
     rows = pd.read_csv(export, dtype=str, keep_default_na=False)
 
-    parts = split_export(export, "学院", tmp_path / "parts")
+    split = split_inputs(RunInputs((export,)), partition_key("学院"), tmp_path / "parts")
 
-    assert sorted(parts) == sorted(rows["学院"].unique())
-    counts = {
-        name: len(pd.read_csv(path, dtype=str, keep_default_na=False))
-        for name, path in parts.items()
-    }
-    assert counts == rows["学院"].value_counts().to_dict()
-    first = pd.read_csv(parts["管理学院"], dtype=str, keep_default_na=False)
-    assert first["学院"].eq("管理学院").all()
+    colleges = rows.loc[rows["学号"] != "", "学院"].value_counts().to_dict()
+    assert sorted(split.partitions) == sorted(colleges)
+    assert dict(split.rows) == rows["学院"].value_counts().to_dict()
+    management = split.partitions["管理学院"].exports
+    assert [path.name for path in management] == ["bench.csv"]
+    first = pd.read_csv(management[0], dtype=str, keep_default_na=False)
+    assert list(first.columns) == list(rows.columns)
+    assert first.equals(rows[rows["学院"] == "管理学院"].reset_index(drop=True))
 
 
 def test_the_last_line_is_the_ratio():
@@ -65,3 +67,34 @@ def test_the_last_line_is_the_ratio():
 
     assert result.lines()[-1] == "ratio 24.0 (pipeline 30.0s / scan 1.25s)"
     assert result.lines()[2] == "ingest           10.00"
+
+
+def test_the_partitioned_table_has_each_partition_and_ends_with_the_ratio():
+    result = PartitionedResult(
+        rows=50_000,
+        export_mb=22.8,
+        generate_seconds=1.5,
+        scan_seconds=0.5,
+        pipeline_seconds=60.0,
+        peak_mb=2100,
+        pipeline_cpu_seconds=80.0,
+        workers=2,
+        column="学院",
+        split_seconds=4.25,
+        partitions=[
+            {
+                "partition": "管理学院",
+                "rows_in": 12_500,
+                "seconds": 20.04,
+                "cpu_seconds": 18.5,
+                "peak_mb": 640,
+                "disk_mb": 31,
+            },
+        ],
+    )
+
+    lines = result.lines()
+
+    assert lines[1] == "partitions by 学院: 1, Dask workers 2, split 4.2 s"
+    assert lines[3] == "管理学院                 12500      20.0      18.5       640        31"
+    assert lines[-1] == "ratio 120.0 (pipeline 60.0s / scan 0.50s)"

@@ -5,7 +5,6 @@ exercised once in test_partition_dask.py.
 """
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -156,15 +155,3 @@ def test_partition_by_an_unknown_column_exits_2_naming_it(tmp_path):
         "请写导出文件的表头名称（如 学院），或写 省份 按生源地所在省份分区"
     )
     assert not (tmp_path / "out").exists()
-
-
-def test_a_night_partitioned_by_province_uses_the_province_of_origin(tmp_path):
-    options = replace(night_options(tmp_path), inputs=RunInputs((PIPELINE / "export.csv",)))
-    night = PartitionedNight(options, partition_key("省份"), workers=0)
-
-    from pipelines.ops.split import split_inputs
-
-    split = split_inputs(options.inputs, night.by, tmp_path / "split")
-
-    assert sum(split.rows.values()) == 8
-    assert all(name.endswith(("省", "市", "自治区")) for name in split.rows)

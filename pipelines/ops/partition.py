@@ -1,19 +1,15 @@
-"""Partitioned runs: one warehouse and output folder per province or college, run on Dask.
+"""The Dask task runner of partitioned nights, and the partitioned benchmark.
 
 A national cohort does not fit one night on one machine as one run, but its partitions are
-independent: units, dispatch and statistics are per school or province. Each partition is a
-whole nightly run (`execute`) in its own folder; the Prefect flow `nightly-partitioned`
-submits them to a Dask cluster through prefect-dask. With no scheduler address the cluster is
-local (one process per worker); with `[partitions] scheduler_address` set, the same flow
-sends the partitions to a multi-machine cluster whose workers see the same file paths.
-"""
+independent (see `pipelines/ops/night.py`). The Prefect flow `nightly-partitioned` submits
+them to a Dask cluster through prefect-dask: with no scheduler address a local one (one
+process per worker); with `[partitions] scheduler_address` set, a multi-machine cluster whose
+workers see the same file paths."""
 
 import logging
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
-
-import duckdb
 
 from pipelines.context import RunInputs
 from pipelines.ops.bench import (
@@ -25,36 +21,12 @@ from pipelines.ops.bench import (
     scan_seconds,
 )
 from pipelines.ops.measure import measured
-from pipelines.ops.night import run_plans
+from pipelines.ops.night import PartitionedNight, run_partitioned_night
 from pipelines.ops.night_summary import FAILED
+from pipelines.ops.split import partition_key
 from pipelines.run import RunOptions
 
 logger = logging.getLogger(__name__)
-
-
-def split_export(export: Path, column: str, folder: Path) -> dict[str, Path]:
-    """Write one CSV per value of `column` under `folder`; returns them by value.
-
-    Every column is read as text and the partition column is kept in each file, so each
-    partition is an export in its own right (its source rows count within the partition).
-    """
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect()
-    relation = con.read_csv(str(export), all_varchar=True, header=True)
-    relation.write_csv(
-        str(folder), partition_by=[column], write_partition_columns=True, overwrite=True
-    )
-    con.close()
-    # DuckDB names each folder `<column>=<value>`, percent-encoded
-    prefix = f"{column}="
-    named = {unquote(directory.name): directory for directory in folder.iterdir()}
-    parts = {
-        name.removeprefix(prefix): sorted(directory.glob("*.csv"))[0]
-        for name, directory in sorted(named.items())
-        if directory.is_dir() and name.startswith(prefix)
-    }
-    logger.info("Split %s into %d partitions by %s.", export.name, len(parts), column)
-    return parts
 
 
 def task_runner(workers: int, scheduler_address: str = ""):
@@ -73,6 +45,9 @@ def task_runner(workers: int, scheduler_address: str = ""):
             "threads_per_worker": 1,
             "processes": True,
             "silence_logs": logging.WARNING,
+            # Dask's status page would listen on every interface at port 8787; nothing here
+            # leaves the loopback address, and a free port avoids a second cluster's clash
+            "dashboard_address": "127.0.0.1:0",
         }
     )
 
@@ -90,11 +65,12 @@ class PartitionedResult(BenchResult):
             f"(generated in {self.generate_seconds:.1f} s)",
             f"partitions by {self.column}: {len(self.partitions)}, Dask workers {self.workers}, "
             f"split {self.split_seconds:.1f} s",
-            f"{'partition':<16}{'rows':>10}{'seconds':>10}{'peak MB':>10}{'disk MB':>10}",
+            f"{'partition':<16}{'rows':>10}{'seconds':>10}{'CPU s':>10}"
+            f"{'peak MB':>10}{'disk MB':>10}",
         ]
         lines += [
             f"{p['partition']:<16}{p['rows_in']:>10}{p['seconds']:>10.1f}"
-            f"{p['peak_mb']:>10}{p['disk_mb']:>10}"
+            f"{p['cpu_seconds']:>10.1f}{p['peak_mb']:>10}{p['disk_mb']:>10}"
             for p in self.partitions
         ]
         lines += [
@@ -111,37 +87,32 @@ class PartitionedResult(BenchResult):
 def run_partitioned_bench(
     rows: int, folder: Path, column: str, workers: int, address: str = ""
 ) -> PartitionedResult:
-    """Generate, scan, split by `column`, run the partitions on Dask; write bench.json."""
+    """Generate (or reuse), scan, then run the partitioned night on Dask; write bench.json.
+
+    The night is the production one (`quxiang run --partition-by`), with fresh warehouses.
+    """
     export, generated = export_for(folder, rows)
     scanned = scan_seconds(export)
     root = folder / f"partitioned_{rows}"
-    runs = root / "runs"
+    shutil.rmtree(root / "data", ignore_errors=True)
+    options = RunOptions(
+        inputs=RunInputs((export,)),
+        out_dir=root / "out" / BENCH_DATE.isoformat(),
+        db_path=root / "data" / "quxiang.duckdb",
+        run_date=BENCH_DATE,
+    )
+    night = PartitionedNight(options, partition_key(column), workers, address)
     with measured() as pipeline:
-        with measured() as split:
-            parts = split_export(export, column, root / "inputs")
-        plans = {name: _bench_options(path, runs / name) for name, path in parts.items()}
-        figures = run_plans(plans, workers, address)
-    failed = [p["partition"] for p in figures if p["status"] == FAILED]
+        summary = run_partitioned_night(night)
+    failed = [p["partition"] for p in summary["partitions"] if p["status"] == FAILED]
     if failed:
-        raise RuntimeError(f"partitions failed: {', '.join(failed)}; logs under {runs}")
+        raise RuntimeError(f"partitions failed: {', '.join(failed)}; logs in {options.out_dir}")
     result = PartitionedResult(
         **common_figures(rows, export, generated, scanned, pipeline),
         workers=workers,
         column=column,
-        split_seconds=split.seconds,
-        partitions=figures,
+        split_seconds=summary["split_seconds"],
+        partitions=summary["partitions"],
     )
     save(result, root / "bench.json")
     return result
-
-
-def _bench_options(export: Path, folder: Path) -> RunOptions:
-    """A partition of the benchmark: a fresh warehouse every time, the benchmark's date."""
-    options = RunOptions(
-        inputs=RunInputs((export,)),
-        out_dir=folder / "out",
-        db_path=folder / "warehouse.duckdb",
-        run_date=BENCH_DATE,
-    )
-    options.db_path.unlink(missing_ok=True)
-    return options

@@ -128,6 +128,11 @@ def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInpu
     # a college with graduates on the roster but no registration still has a 落实率 (zero)
     for partition in sorted(set(roster) - set(exports)):
         exports[partition] = [_header_only(folder / partition / f"{names[0]}.csv", headers[0])]
+    # a partition where nobody uploaded anything is still checked for missing evidence
+    if inputs.evidence is not None:
+        for partition in sorted(set(exports) - set(evidence)):
+            header, _ = _canonical("evidence", {})
+            evidence[partition] = _header_only(folder / partition / "佐证清单.csv", header)
     for partition in sorted(exports):
         result.partitions[partition] = replace(
             inputs,
