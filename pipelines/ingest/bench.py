@@ -1,7 +1,7 @@
 """Benchmark of reading alone: rows per second and peak memory of ingesting one large export.
 
     python -m pipelines.ingest.bench make --rows 1000000 --format csv data/bench/read_1m.csv
-    python -m pipelines.ingest.bench read data/bench/read_1m.csv
+    python -m pipelines.ingest.bench read data/bench/read_1m.csv [--python-reader]
 
 `make` writes a synthetic export (the whole-flow benchmark's generator; xlsx row by row in
 xlsxwriter's constant-memory mode). `read` streams it into a fresh warehouse exactly as the
@@ -45,13 +45,20 @@ def make_export(path: Path, rows: int, file_format: str) -> Path:
     return path
 
 
-def measure_read(path: Path) -> dict:
-    """Read `path` into raw_registrations of a temporary warehouse; the figures as a dict."""
+def measure_read(path: Path, fast_text: bool = True) -> dict:
+    """Read `path` into raw_registrations of a temporary warehouse; the figures as a dict.
+
+    `fast_text=False` keeps a clean CSV on the line-by-line reader, for comparison.
+    """
     with tempfile.TemporaryDirectory() as folder:
         con = duckdb.connect(str(Path(folder) / "bench.duckdb"))
         started = time.perf_counter()
-        extracted = load_raw_table(con, "raw_registrations", "registrations", [path])
+        cpu_started = time.process_time()
+        extracted = load_raw_table(
+            con, "raw_registrations", "registrations", [path], fast_text=fast_text
+        )
         seconds = time.perf_counter() - started
+        cpu_seconds = time.process_time() - cpu_started
         con.close()
     rows = sum(e.rows_in for e in extracted)
     # ru_maxrss is in KiB on Linux
@@ -60,7 +67,9 @@ def measure_read(path: Path) -> dict:
         "file": path.name,
         "size_mb": round(path.stat().st_size / 2**20, 1),
         "rows": rows,
+        "reader": ",".join(sorted({e.reader for e in extracted})),
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_seconds, 2),
         "rows_per_second": round(rows / seconds),
         "peak_rss_mb": round(peak_mb),
     }
@@ -75,13 +84,17 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("path", type=Path)
     read = commands.add_parser("read", help="measure reading one export")
     read.add_argument("path", type=Path)
+    read.add_argument(
+        "--python-reader", action="store_true", help="read a clean CSV line by line (before)"
+    )
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if args.command == "make":
         make_export(args.path, args.rows, args.format)
     else:
-        sys.stdout.write(json.dumps(measure_read(args.path), ensure_ascii=False) + "\n")
+        figures = measure_read(args.path, fast_text=not args.python_reader)
+        sys.stdout.write(json.dumps(figures, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -108,7 +108,7 @@ def extract_file(
     extracted = scan_file(
         path,
         table,
-        lambda batch: collected.extend(batch.to_pylist()),
+        lambda rows: collected.extend(_arrow_table(rows).to_pylist()),
         encoding,
         sheet=sheet,
         fast_text=fast_text,
@@ -117,16 +117,23 @@ def extract_file(
     return extracted
 
 
+def _arrow_table(rows: pa.Table | pa.RecordBatchReader) -> pa.Table:
+    return rows.read_all() if isinstance(rows, pa.RecordBatchReader) else rows
+
+
 def scan_file(
     path: Path,
     table: str,
-    sink: Callable[[pa.Table], None],
+    sink: Callable[[pa.Table | pa.RecordBatchReader], None],
     encoding: str | None = None,
     batch_rows: int = BATCH_ROWS,
     sheet: str | None = None,
     fast_text: bool = True,
 ) -> ExtractedFile:
-    """Stream the usable rows of `path` to `sink` as Arrow batches shaped by `raw_schema`.
+    """Stream the usable rows of `path` to `sink` as Arrow data shaped by `raw_schema`.
+
+    `sink` is given tables of at most `batch_rows` rows, or one record batch reader over a
+    whole file that DuckDB read.
 
     `sheet` names the one workbook sheet to read (text files have none and ignore it).
     A clean text file is read by DuckDB (`fast_text`), any other by the Python readers.
@@ -199,7 +206,7 @@ def _read_fast(
     sheet: Sheet,
     header: HeaderMap,
     schema: pa.Schema,
-    sink: Callable[[pa.Table], None],
+    sink: Callable[[pa.Table | pa.RecordBatchReader], None],
     batch_rows: int,
 ) -> bool:
     """Read a text file through DuckDB into `extracted`; False when it needs the Python reader."""
@@ -330,7 +337,7 @@ class _RowSplitter:
         sheet: str,
         header: HeaderMap,
         schema: pa.Schema,
-        sink: Callable[[pa.Table], None],
+        sink: Callable[[pa.Table | pa.RecordBatchReader], None],
         batch_rows: int,
         delimiter: str | None = None,
     ) -> None:

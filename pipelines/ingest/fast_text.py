@@ -15,8 +15,7 @@ import codecs
 import json
 import logging
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -31,9 +30,7 @@ logger = logging.getLogger(__name__)
 # Encodings DuckDB's reader takes as they are; other text is first re-encoded as UTF-8.
 NATIVE_ENCODINGS = ("utf-8", "utf-8-sig")
 BLOCK_BYTES = 1 << 24
-# Python's csv keeps spaces around a quoted cell ('"a" ,b' gives 'a '); DuckDB drops them.
-QUOTE_SPACES = (b'" ', b' "')
-QUOTE_TABS = (b'"\t', b'\t"')
+MEMORY_LIMIT = "512MB"
 # What Python's str.strip() removes, so that a cell of only such characters counts as empty
 # here as it does in the Python reader (U+3000 is the last of them).
 WHITESPACE = [chr(code) for code in range(0x3001) if chr(code).isspace()]
@@ -57,23 +54,28 @@ def read_text_fast(
     sheet: Sheet,
     header: HeaderMap,
     schema: pa.Schema,
-    sink: Callable[[pa.Table], None],
+    sink: Callable[[pa.Table | pa.RecordBatchReader], None],
     batch_rows: int,
 ) -> FastRead | None:
     """Read the data rows under `header` through DuckDB; None when the file needs Python.
 
-    The kept rows go to `sink` as tables of `schema` in file order, as the Python reader
-    sends them; nothing is sent before the whole file has been checked.
+    The kept rows go to `sink` as one stream of `schema` batches in file order; nothing is
+    sent before the whole file has been checked.
     """
     head = sheet.head(header.row_number)
     header_line = head[-1].lines[1] if head and head[-1].lines else None
     if sheet.delimiter is None or header_line != header.row_number:
         return None
-    with _utf8_copy(path, encoding) as utf8:
+    with tempfile.TemporaryDirectory(prefix="quxiang-text-") as folder:
+        utf8 = _utf8_copy(path, encoding, Path(folder))
         layout = _byte_layout(utf8, sheet.delimiter)
         if layout is None:
             return None
         con = duckdb.connect()
+        # the file's cells sit in this private database until they are numbered and sent on;
+        # beyond MEMORY_LIMIT they spill to disk, so a million rows stay well under a GB
+        con.execute(f"set memory_limit = '{MEMORY_LIMIT}'")
+        con.execute("set temp_directory = ?", [str(Path(folder) / "spill")])
         try:
             kept = _kept_columns(path.name, header, schema)
             return _read(con, utf8, sheet.delimiter, header, layout, kept, schema, sink,
@@ -90,15 +92,6 @@ def _read(con, path, delimiter, header, layout, kept, schema, sink, batch_rows):
     lines, trailing_blank = layout
     width = header.width
     columns = "{" + ", ".join(f"'c{p}': 'VARCHAR'" for p in range(width)) + "}"
-    con.execute("set preserve_insertion_order = true")
-    con.execute(
-        f"create temp table text_cells as select * from read_csv(?, columns = {columns}, "
-        "header = false, skip = ?, delim = ?, quote = '\"', escape = '\"', strict_mode = true, "
-        "auto_detect = false, null_padding = false, ignore_errors = false, "
-        "max_line_size = 16777216)",
-        [str(path), header.row_number, delimiter],
-    )
-    cells = [f"coalesce(c{p}, '')" for p in range(width)]
     filled = " + ".join(
         f"(case when c{p} is null or c{p} = '' then 0 when c{p}[1] not in {FIRST_IS_SPACE} "
         f"then 1 when regexp_matches(c{p}, '{VISIBLE}') then 1 else 0 end)"
@@ -109,13 +102,19 @@ def _read(con, path, delimiter, header, layout, kept, schema, sink, batch_rows):
         "'')) else 0 end)"
         for p in range(width)
     )
+    # insertion order is file order, so rowid + 1 is the row's position under the header
+    con.execute("set preserve_insertion_order = true")
     con.execute(
-        f"create temp table text_marks as select rowid + 1 as ordinal, {filled} as count_filled, "
-        f"{breaks} as count_breaks from text_cells"
+        f"create temp table text_cells as select *, {filled} as count_filled, "
+        f"{breaks} as count_breaks from read_csv(?, columns = {columns}, header = false, "
+        "skip = ?, delim = ?, quote = '\"', escape = '\"', strict_mode = true, "
+        "auto_detect = false, null_padding = false, ignore_errors = false, "
+        "max_line_size = 16777216)",
+        [str(path), header.row_number, delimiter],
     )
     rows, embedded, last_full = con.execute(
         "select count(*), coalesce(sum(count_breaks), 0), "
-        "coalesce(max(ordinal) filter (where count_filled >= 2), 0) from text_marks"
+        "coalesce(max(rowid + 1) filter (where count_filled >= 2), 0) from text_cells"
     ).fetchall()[0]
     if lines != header.row_number + rows + embedded + trailing_blank:
         logger.info("%s has blank or odd lines between records; it is read line by line.",
@@ -125,7 +124,7 @@ def _read(con, path, delimiter, header, layout, kept, schema, sink, batch_rows):
     found = FastRead()
     found.blank_rows = trailing_blank
     found.blank_rows += con.execute(
-        "select count(*) from text_marks where count_filled = 0"
+        "select count(*) from text_cells where count_filled = 0"
     ).fetchall()[0][0]
     # one-cell rows after the last record are the footer ("合计：3人"), as the Python reader
     # decides; a sheet of 学号 alone has no footer
@@ -133,45 +132,44 @@ def _read(con, path, delimiter, header, layout, kept, schema, sink, batch_rows):
     found.footer_rows = [
         header.row_number + ordinal
         for (ordinal,) in con.execute(
-            "select ordinal from text_marks where count_filled = 1 and ordinal >= ? "
-            "order by ordinal",
+            "select rowid + 1 from text_cells where count_filled = 1 and rowid + 1 >= ? "
+            "order by rowid",
             [footer_from],
         ).fetchall()
     ]
     student = next(p for p, key in header.keys.items() if key == "student_id")
-    found.quarantined = _quarantined(con, header, student, delimiter, footer_from, cells)
-    skipped = [row - header.row_number for row, _, _ in found.quarantined]
-    con.register("text_skipped", pa.table({"ordinal": pa.array(skipped, pa.int64())}))
+    empty_id = f"(c{student} is null or not regexp_matches(c{student}, '{VISIBLE}'))"
+    records = f"count_filled > 0 and (count_filled >= 2 or rowid + 1 < {footer_from:d})"
+    cells = [f"coalesce(c{p}, '')" for p in range(width)]
+    found.quarantined = _quarantined(con, header, student, delimiter, records, empty_id, cells)
+    swallowed = [
+        row - header.row_number for row, reason, _ in found.quarantined
+        if reason != EMPTY_STUDENT_ID
+    ]  # fmt: skip
     result = con.sql(
-        f"select {kept} from text_cells "
-        "join text_marks on text_marks.ordinal = text_cells.rowid + 1 "
-        "anti join text_skipped on text_skipped.ordinal = text_marks.ordinal "
-        "where count_filled > 0 and (count_filled >= 2 or text_marks.ordinal < ?) "
-        "order by text_marks.ordinal",
-        params=[footer_from],
+        f"select {kept} from text_cells where {records} and not {empty_id} "
+        "and not list_contains(?::bigint[], rowid + 1)",
+        params=[swallowed],
     )
-    for batch in result.to_arrow_reader(batch_rows):
-        sink(pa.Table.from_batches([batch]).cast(schema))
-        found.rows_kept += batch.num_rows
+    batches = result.to_arrow_reader(batch_rows)
+    # one stream for the whole file: the warehouse stores it far faster than in pieces
+    sink(pa.RecordBatchReader.from_batches(schema, (b.cast(schema) for b in batches)))
+    blank_records = found.blank_rows - trailing_blank
+    found.rows_kept = rows - blank_records - len(found.footer_rows) - len(found.quarantined)
     return found
 
 
-def _quarantined(con, header, student, delimiter, footer_from, cells):
+def _quarantined(con, header, student, delimiter, records, empty_id, cells):
     """Rows with no 学号, and rows whose quoted cell swallowed other records."""
-    text = f"c{student}"
-    empty_id = f"({text} is null or {text} = '' or not regexp_matches({text}, '{VISIBLE}'))"
     rows = con.execute(
-        f"select text_marks.ordinal, count_breaks, {empty_id}, list_value({', '.join(cells)}) "
-        "from text_cells join text_marks on text_marks.ordinal = text_cells.rowid + 1 "
-        f"where count_filled > 0 and (count_filled >= 2 or text_marks.ordinal < ?) "
-        f"and ({empty_id} or count_breaks > 0) order by text_marks.ordinal",
-        [footer_from],
+        f"select rowid + 1, count_breaks, {empty_id}, list_value({', '.join(cells)}) "
+        f"from text_cells where {records} and ({empty_id} or count_breaks > 0) order by rowid"
     ).fetchall()
     # the first line of a row: its number, plus the line breaks inside earlier rows' cells
     breaks_before = dict(
         con.execute(
-            "select ordinal, sum(count_breaks) over (order by ordinal) - count_breaks "
-            "from text_marks where count_breaks > 0"
+            "select rowid + 1, sum(count_breaks) over (order by rowid) - count_breaks "
+            "from text_cells where count_breaks > 0"
         ).fetchall()
     )
     found = []
@@ -202,12 +200,13 @@ def _kept_columns(file_name: str, header: HeaderMap, schema: pa.Schema) -> str:
     values = {
         "source_file": _literal(file_name),
         "source_sheet": "''",
-        "source_row": f"{header.row_number} + text_marks.ordinal",
-        "extra": json_object_sql(list(set_aside.items())) if set_aside else "null",
-        "lost_digit_columns": "null",
+        "source_row": f"{header.row_number} + rowid + 1",
+        "extra": json_object_sql(list(set_aside.items())) if set_aside else "null::varchar",
+        "lost_digit_columns": "null::varchar",
     }
     return ", ".join(
-        f"{values.get(name) or by_key.get(name) or 'null'} as {name}" for name in schema.names
+        f"{values.get(name) or by_key.get(name) or 'null::varchar'} as {name}"
+        for name in schema.names
     )
 
 
@@ -219,20 +218,22 @@ def _byte_layout(path: Path, delimiter: str) -> tuple[int, int] | None:
     """(text lines, trailing empty lines) of a file DuckDB reads as Python does, else None.
 
     A lone CR (Python keeps it inside the cell, DuckDB ends the row), NUL, or a space or tab
-    beside a double quote rule the file out.
+    beside a double quote (Python's csv reads '"a" ,b' as 'a ', DuckDB drops the space) rule
+    the file out.
     """
-    banned = QUOTE_SPACES + (QUOTE_TABS if delimiter != "\t" else ())
+    spaces = b" " if delimiter == "\t" else b" \t"
     newlines = crs = crlfs = 0
     previous = b""
     last = b""
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(BLOCK_BYTES), b""):
             joined = previous + block
-            if b"\x00" in block or any(pattern in joined for pattern in banned):
+            if b"\x00" in block or _space_beside_quote(joined, spaces):
                 return None
             newlines += block.count(b"\n")
-            crs += block.count(b"\r")
-            crlfs += joined.count(b"\r\n")
+            carriage_returns = block.count(b"\r")
+            crs += carriage_returns
+            crlfs += joined.count(b"\r\n") if carriage_returns or previous == b"\r" else 0
             previous = block[-1:]
             last = (last + block)[-4096:]
     if crs != crlfs:
@@ -246,20 +247,38 @@ def _byte_layout(path: Path, delimiter: str) -> tuple[int, int] | None:
     return lines, max(trailing_blank, 0)
 
 
-@contextmanager
-def _utf8_copy(path: Path, encoding: str) -> Iterator[Path]:
-    """`path` itself when DuckDB reads its encoding; else a temporary UTF-8 copy of it."""
+def _space_beside_quote(block: bytes, spaces: bytes) -> bool:
+    """True when a space (or tab) in `block` touches a double quote.
+
+    >>> _space_beside_quote(b'a,"b" ,c', b" "), _space_beside_quote(b'a b,"c"', b" ")
+    (True, False)
+    """
+    for space in (bytes([code]) for code in spaces):
+        count = block.count(space)
+        if count > len(block) // 64:
+            # spaces everywhere: one substring search each way beats visiting them all
+            if b'"' + space in block or space + b'"' in block:
+                return True
+            continue
+        at = block.find(space)
+        while at != -1:
+            if block[at - 1 : at] == b'"' or block[at + 1 : at + 2] == b'"':
+                return True
+            at = block.find(space, at + 1)
+    return False
+
+
+def _utf8_copy(path: Path, encoding: str, folder: Path) -> Path:
+    """`path` itself when DuckDB reads its encoding; else a UTF-8 copy of it in `folder`."""
     if encoding.lower().replace("_", "-") in NATIVE_ENCODINGS:
-        yield path
-        return
+        return path
     decoder = codecs.getincrementaldecoder(encoding)()
-    with tempfile.TemporaryDirectory(prefix="quxiang-text-") as folder:
-        copy = Path(folder) / "utf8.csv"
-        with path.open("rb") as source, copy.open("wb") as target:
-            for block in iter(lambda: source.read(BLOCK_BYTES), b""):
-                target.write(decoder.decode(block).encode("utf-8"))
-            target.write(decoder.decode(b"", final=True).encode("utf-8"))
-        yield copy
+    copy = folder / "utf8.csv"
+    with path.open("rb") as source, copy.open("wb") as target:
+        for block in iter(lambda: source.read(BLOCK_BYTES), b""):
+            target.write(decoder.decode(block).encode("utf-8"))
+        target.write(decoder.decode(b"", final=True).encode("utf-8"))
+    return copy
 
 
 def json_object_sql(pairs: list[tuple[str, str]]) -> str:

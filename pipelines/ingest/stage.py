@@ -68,19 +68,25 @@ def load_raw_table(
     paths: list[Path],
     encoding: str | None = None,
     sheet: str | None = None,
+    fast_text: bool = True,
 ) -> list[ExtractedFile]:
-    """Stream the rows of `paths` into table `name` (text columns of `table` + source)."""
+    """Stream the rows of `paths` into table `name` (text columns of `table` + source).
+
+    `fast_text=False` reads clean text files line by line too (the benchmark's comparison).
+    """
     schema = raw_schema(table)
     con.register("raw_batch", schema.empty_table())
     con.execute(f"create or replace table {name} as select * from raw_batch")
     con.unregister("raw_batch")
 
-    def append(batch: pa.Table) -> None:
+    def append(batch: pa.Table | pa.RecordBatchReader) -> None:
         con.register("raw_batch", batch)
         con.execute(f"insert into {name} select * from raw_batch")
         con.unregister("raw_batch")
 
-    extracted = [scan_file(path, table, append, encoding, sheet=sheet) for path in paths]
+    extracted = [
+        scan_file(path, table, append, encoding, sheet=sheet, fast_text=fast_text) for path in paths
+    ]
     logger.info("Loaded %d rows into %s.", row_count(con, name), name)
     return extracted
 
