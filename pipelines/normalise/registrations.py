@@ -1,4 +1,8 @@
-"""Clean registration text: one canonical spelling per value, before any rule looks at it."""
+"""Canonical spellings of registration values, before any rule looks at them.
+
+Cleaning and the ASCII cases run in SQL (sql/macros/clean_text.sql,
+sql/staging/norm_registrations.sql); the rules here settle the rest, once per distinct value.
+"""
 
 import re
 
@@ -6,10 +10,11 @@ import pandas as pd
 
 from pipelines.normalise.dates import parse_date
 from pipelines.normalise.salary import parse_salary
-from pipelines.text.clean import clean_text, half_width, label_key
+from pipelines.text.clean import half_width, label_key
 
 # Fields that hold codes, numbers or addresses of machines: full-width forms and inner spaces
 # carry no meaning there, and case does not either (except e-mail local parts, kept as typed).
+# sql/staging/norm_registrations.sql and text_form_values.sql name the same fields.
 CODE_FIELDS = (
     "student_id",
     "id_number",
@@ -61,46 +66,43 @@ def canonical_degree(value: str) -> str:
     return value
 
 
-def clean_frame(raw: pd.DataFrame) -> pd.DataFrame:
-    """Every text cell trimmed and freed of invisible characters; empty text becomes NA.
+def canonical_forms(values: pd.DataFrame) -> pd.DataFrame:
+    """The canonical text of each (kind, value) pair that SQL leaves to Python.
 
-    Returns a new frame with the same columns.
+    `kind` is one of FORM_RULES: ``code`` and ``label`` for non-ASCII codes and labels,
+    ``degree`` for 学历, ``sign_date`` (ISO date) and ``salary`` (yuan per month, as the
+    shortest text that reads back as the same float). A value that cannot be parsed gets NA.
+
+    >>> forms = canonical_forms(pd.DataFrame({
+    ...     "kind": ["code", "degree", "sign_date", "salary"],
+    ...     "value": ["９１ ａ", "本科生毕业", "2025年6月30日", "面议"],
+    ... }))
+    >>> forms["canonical"].fillna("(none)").tolist()
+    ['91A', '本科', '2025-06-30', '(none)']
+
+    Returns:
+        A new frame with the columns of `values` and `canonical` (text) added.
     """
-    text_columns = [c for c in raw.columns if c not in ("source_row",)]
-    cleaned = raw.copy()
-    for column in text_columns:
-        cleaned[column] = raw[column].map(_clean_or_na, na_action="ignore").astype("str")
-    return cleaned
+    canonical = [
+        FORM_RULES[kind](value) for kind, value in zip(values["kind"], values["value"], strict=True)
+    ]
+    return values.assign(canonical=pd.Series(canonical, index=values.index, dtype="str"))
 
 
-def normalise_registrations(cleaned: pd.DataFrame) -> pd.DataFrame:
-    """Canonical values for the staging table.
-
-    Returns a new frame: code fields compacted, labels half-width, `degree_level` canonical,
-    plus `sign_date_parsed` (date) and `salary_yuan_month` (float).
-    """
-    result = cleaned.copy()
-    for column in CODE_FIELDS:
-        if column in result:
-            result[column] = cleaned[column].map(compact_code, na_action="ignore").astype("str")
-    for column in EMAIL_FIELDS + LABEL_FIELDS:
-        if column in result:
-            result[column] = cleaned[column].map(label_key, na_action="ignore").astype("str")
-    if "degree_level" in result:
-        result["degree_level"] = (
-            result["degree_level"].map(canonical_degree, na_action="ignore").astype("str")
-        )
-    result["sign_date_parsed"] = _mapped(cleaned, "sign_date", parse_date)
-    result["salary_yuan_month"] = _mapped(cleaned, "salary", parse_salary).astype("Float64")
-    return result
+def _iso_date(value: str) -> str | None:
+    parsed = parse_date(value)
+    return parsed.isoformat() if parsed else None
 
 
-def _clean_or_na(value: str) -> str | None:
-    text = clean_text(value)
-    return text or None
+def _salary_text(value: str) -> str | None:
+    parsed = parse_salary(value)
+    return None if parsed is None else repr(parsed)
 
 
-def _mapped(frame: pd.DataFrame, column: str, parse) -> pd.Series:
-    if column not in frame:
-        return pd.Series([None] * len(frame), index=frame.index, dtype=object)
-    return frame[column].map(parse, na_action="ignore").astype(object)
+FORM_RULES = {
+    "code": compact_code,
+    "label": label_key,
+    "degree": lambda value: canonical_degree(label_key(value)),
+    "sign_date": _iso_date,
+    "salary": _salary_text,
+}

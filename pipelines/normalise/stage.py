@@ -1,17 +1,28 @@
-"""The normalise stage: raw text into the staging table, duplicates settled."""
+"""The normalise stage: raw text into the staging table, duplicates settled.
+
+The rows stay in the warehouse: cleaning, settling repeats and the ASCII spellings run as SQL
+(sql/staging/), and Python sees only the repeated rows, the suspect ID numbers and the
+distinct values whose canonical form its rules decide.
+"""
 
 import logging
 
 import pandas as pd
 
 from pipelines.context import RunContext
-from pipelines.normalise.duplicates import split_duplicates
+from pipelines.normalise.duplicates import split_repeats
 from pipelines.normalise.lost_digits import rows_with_lost_digits
-from pipelines.normalise.registrations import clean_frame, normalise_registrations
+from pipelines.normalise.registrations import canonical_forms
 from pipelines.reference.regions import resolve_region
 from pipelines.text.clean import label_key
 from pipelines.validate.findings import findings_for_rows
-from pipelines.warehouse import create_table, read_table, write_frame
+from pipelines.warehouse import (
+    create_table,
+    query_frame,
+    read_table,
+    sql_text,
+    write_frame,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -19,12 +30,17 @@ logger = logging.getLogger(__name__)
 def normalise(ctx: RunContext) -> dict:
     """Build clean_registrations, norm_registrations and stg_registrations."""
     con = ctx.con
-    raw = read_table(con, "raw_registrations")
-    cleaned = clean_frame(raw)
 
-    kept, exact, conflicting = split_duplicates(cleaned)
+    # clean every cell, then settle the 学号 seen on several rows
+    con.execute(sql_text("macros/clean_text"))
+    rows_read = create_table(con, "clean_registration_rows", "staging/clean_registration_rows")
+    create_table(con, "registration_repeats", "staging/registration_repeats")
+    exact, conflicting = split_repeats(read_table(con, "registration_repeats"))
     _quarantine_duplicates(ctx, exact, conflicting)
-    lost = rows_with_lost_digits(kept, "id_number")
+    create_table(con, "clean_registrations", "staging/clean_registrations")
+    con.execute("drop table clean_registration_rows")
+    lost = rows_with_lost_digits(query_frame(con, "staging/lost_digit_candidates"), "id_number")
+
     # the validate stage reads this table for every finding raised while normalising
     write_frame(
         con,
@@ -42,16 +58,17 @@ def normalise(ctx: RunContext) -> dict:
         ),
     )
 
-    write_frame(con, "clean_registrations", kept)
-    normalised = normalise_registrations(kept)
-    write_frame(con, "norm_registrations", normalised)
+    # canonical spellings, national codes and regions
+    write_frame(con, "text_forms", canonical_forms(query_frame(con, "staging/text_form_values")))
+    create_table(con, "norm_registrations", "staging/norm_registrations")
     write_frame(con, "platform_destination_keys", _platform_keys(con))
-    write_frame(con, "resolved_regions", _resolved_regions(normalised))
+    regions = _resolved_regions(query_frame(con, "staging/region_texts"))
+    write_frame(con, "resolved_regions", regions)
     rows = create_table(con, "stg_registrations", "staging/stg_registrations")
     logger.info(
         "Normalised %d rows: %d exact repeats merged, %d conflicting repeats held back, "
         "%d ID numbers with digits lost in Excel.",
-        len(raw),
+        rows_read,
         len(exact),
         len(conflicting),
         len(lost),
@@ -94,12 +111,11 @@ def _platform_keys(con) -> pd.DataFrame:
     return keys.drop_duplicates(subset=["destination", "sub_destination"], keep="first")
 
 
-def _resolved_regions(frame: pd.DataFrame) -> pd.DataFrame:
-    texts = pd.concat([frame["origin"], frame["unit_region"]]).dropna().unique()
-    matches = [resolve_region(text) for text in texts]
+def _resolved_regions(texts: pd.DataFrame) -> pd.DataFrame:
+    matches = [resolve_region(text) for text in texts["region_text"]]
     return pd.DataFrame(
         {
-            "region_text": pd.Series(texts, dtype="str"),
+            "region_text": texts["region_text"].astype("str"),
             "region_code": pd.Series([m.code for m in matches], dtype="str"),
             "province_code": pd.Series([m.province_code for m in matches], dtype="str"),
         }
