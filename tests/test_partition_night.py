@@ -5,6 +5,8 @@ exercised once in test_partition_dask.py.
 """
 
 import json
+import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,20 @@ def test_partition_by_an_unknown_column_exits_2_naming_it(tmp_path):
         "请写导出文件的表头名称（如 学院），或写 省份 按生源地所在省份分区"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_an_input_error_in_a_worker_comes_back_as_its_sentence(tmp_path, monkeypatch):
+    from pipelines.ops import partition_flow
+
+    # the worker's own logging set-up would detach this process's log capture
+    monkeypatch.setattr(partition_flow, "configure_console", lambda verbose: None)
+    missing = tmp_path / "导出.csv"
+    options = replace(night_options(tmp_path), inputs=RunInputs((missing,)))
+
+    with pytest.raises(partition_flow.PartitionInputError) as raised:
+        partition_flow.run_partition_in_worker("管理学院", options)
+
+    # it crosses the process boundary whole, unlike the three-argument input errors
+    back = pickle.loads(pickle.dumps(raised.value))
+    assert str(back) == f"文件 {missing}：文件不存在。请检查路径和文件名是否正确"
+    assert (options.out_dir.parent / f"{options.out_dir.name}.failed.log").is_file()

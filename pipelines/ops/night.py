@@ -17,7 +17,13 @@ from pathlib import Path
 
 from pipelines.logging_setup import detach, file_handler
 from pipelines.ops.measure import measured
-from pipelines.ops.night_summary import FAILED, failed_figures, partition_figures, totals
+from pipelines.ops.night_summary import (
+    FAILED,
+    error_text,
+    failed_figures,
+    partition_figures,
+    totals,
+)
 from pipelines.ops.split import PartitionKey, split_inputs
 from pipelines.outputs.publish import discard, publish, work_dir_for
 from pipelines.run import RunOptions, execute
@@ -136,7 +142,7 @@ def _run_here(name: str, options: RunOptions) -> dict:
     except Exception as exc:
         # the partition's own log has the traceback; the others go on
         logger.error("Partition %s failed: %s", name, exc.__class__.__name__)
-        return failed_figures(name, f"{exc.__class__.__name__}: {exc}", "")
+        return failed_figures(name, error_text(exc), "")
 
 
 def _split_fresh(night: PartitionedNight, folder: Path):

@@ -57,6 +57,17 @@ def failed_figures(name: str, error: str, log: str) -> dict:
     return {"partition": name, "status": FAILED, "error": error, "log": log}
 
 
+def error_text(exc: BaseException) -> str:
+    """What a failed partition's line says: an input error's own sentence, else the error.
+
+    >>> from pipelines.errors import EmptyFileError
+    >>> error_text(EmptyFileError("a.csv", "文件是空的", "请重新导出")), error_text(KeyError("x"))
+    ('文件 a.csv：文件是空的。请重新导出', "KeyError: 'x'")
+    """
+    sentence = getattr(exc, "sentence", None)
+    return sentence() if callable(sentence) else f"{exc.__class__.__name__}: {exc}"
+
+
 def totals(partitions: list[dict]) -> dict:
     """The whole night over the partitions that succeeded; 落实率 from the summed counts.
 

@@ -13,10 +13,19 @@ from prefect import flow, task  # noqa: E402  (Prefect reads its settings at imp
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import wait  # noqa: E402
 
+from pipelines.errors import QuxiangInputError  # noqa: E402
 from pipelines.logging_setup import configure_console  # noqa: E402
 from pipelines.ops.night import run_partition_night  # noqa: E402
-from pipelines.ops.night_summary import failed_figures  # noqa: E402
+from pipelines.ops.night_summary import error_text, failed_figures  # noqa: E402
 from pipelines.run import RunOptions  # noqa: E402
+
+
+class PartitionInputError(RuntimeError):
+    """A partition's input error on its way back from a worker, as its Chinese sentence.
+
+    The input errors take three arguments and so cannot be rebuilt from a pickle; this one
+    carries only the sentence.
+    """
 
 
 def run_partition_in_worker(name: str, options: RunOptions) -> dict:
@@ -26,7 +35,10 @@ def run_partition_in_worker(name: str, options: RunOptions) -> dict:
     clerk reads the per-partition lines instead.
     """
     configure_console(verbose=False)
-    return run_partition_night(name, options)
+    try:
+        return run_partition_night(name, options)
+    except QuxiangInputError as exc:
+        raise PartitionInputError(exc.sentence()) from None
 
 
 # A partition that fails fails on the same data again: no retries, and nothing cached.
@@ -49,4 +61,6 @@ def _figures(name: str, future) -> dict:
     outcome = future.result(raise_on_failure=False)
     if future.state.is_completed():
         return outcome
-    return failed_figures(name, f"{outcome.__class__.__name__}: {outcome}", "")
+    if isinstance(outcome, PartitionInputError):
+        return failed_figures(name, str(outcome), "")
+    return failed_figures(name, error_text(outcome), "")
