@@ -1,7 +1,9 @@
 """Per-value checks (identifiers, contacts, dates, salary) applied to every registration row.
 
 Checks run once per distinct value and the results are joined back to the rows: a 1 M-row
-export has far fewer distinct credit codes or phone numbers than rows.
+export has far fewer distinct credit codes or phone numbers than rows. 学号 and 身份证号 are
+nearly all distinct, so the plainly valid ones are picked out for the whole column first
+(pipelines/validate/plain_values.py) and only the others are checked one by one.
 """
 
 import pandas as pd
@@ -19,6 +21,7 @@ from pipelines.checks import (
 from pipelines.normalise.dates import parse_date
 from pipelines.normalise.salary import is_negotiable, parse_salary
 from pipelines.validate.findings import empty_findings, with_row_context
+from pipelines.validate.plain_values import PLAIN_VALUES
 
 
 def field_findings(rows: pd.DataFrame) -> pd.DataFrame:
@@ -32,7 +35,10 @@ def field_findings(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _findings_for_field(rows: pd.DataFrame, field: str, check) -> pd.DataFrame:
-    present = rows[rows[field].notna()]
+    suspect = rows[field].notna()
+    if field in PLAIN_VALUES:
+        suspect &= ~PLAIN_VALUES[field](rows[field])
+    present = rows[suspect]
     verdicts = {value: check(value) for value in present[field].unique()}
     flagged = present[present[field].map(lambda value: bool(verdicts[value]))]
     if flagged.empty:
@@ -66,3 +72,14 @@ FIELD_CHECKS = {
     "sign_date": _date_problems,
     "salary": _salary_problems,
 }
+
+# the columns field_findings reads: the identity of each row and the checked fields
+CHECKED_COLUMNS = (
+    "student_id",
+    "college",
+    "counsellor",
+    "source_file",
+    "source_sheet",
+    "source_row",
+    *(field for field in FIELD_CHECKS if field != "student_id"),
+)

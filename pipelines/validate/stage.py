@@ -7,7 +7,7 @@ import pandas as pd
 from pipelines.context import RunContext
 from pipelines.history.remember import remember_registrations
 from pipelines.validate.expectations import outcomes_frame, run_suites
-from pipelines.validate.field_checks import field_findings
+from pipelines.validate.field_checks import CHECKED_COLUMNS, field_findings
 from pipelines.validate.findings import FINDING_COLUMNS, with_people
 from pipelines.validate.sql_rules import sql_rule_findings
 from pipelines.warehouse import read_table, write_frame
@@ -20,7 +20,8 @@ SORT_ORDER = ["source_file", "source_row", "field", "rule_id", "message"]
 def validate(ctx: RunContext) -> dict:
     """Build the findings table; returns counts by severity and by rule."""
     con = ctx.con
-    cleaned = read_table(con, "clean_registrations")
+    # only the checked columns: the whole table is some fifty text columns wide
+    cleaned = con.table("clean_registrations").select(*CHECKED_COLUMNS).to_arrow_table().to_pandas()
     duplicates = read_table(con, "findings_duplicates")
     expectations = run_suites(con)
     write_frame(con, "expectation_outcomes", outcomes_frame(expectations.outcomes))
