@@ -127,3 +127,28 @@ def test_serve_without_a_server_says_what_to_start(tmp_path, monkeypatch):
         "连接不到 Prefect 服务（http://127.0.0.1:9/api）。"
         "请先运行 quxiang server start，再运行 quxiang serve。"
     )
+
+
+def test_serve_partitioned_without_a_column_says_what_to_fill_in(tmp_path):
+    config = tmp_path / "quxiang.toml"
+    config.write_text('[partitions]\ncolumn = ""\n', encoding="utf-8")
+
+    result = runner.invoke(app, ["serve", "--partitioned", "--config", str(config)])
+
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "配置 [partitions] column 为空，无法分区运行：请填写分区列（如 学院）。"
+    )
+
+
+def test_serve_partitioned_by_an_unknown_column_names_the_settings_file(tmp_path):
+    config = tmp_path / "quxiang.toml"
+    config.write_text('[partitions]\ncolumn = "籍贯"\n', encoding="utf-8")
+
+    result = runner.invoke(app, ["serve", "--partitioned", "--config", str(config)])
+
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"文件 {config}：不认识的分区列“籍贯”。"
+        "请写导出文件的表头名称（如 学院），或写 省份 按生源地所在省份分区"
+    )

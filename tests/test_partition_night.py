@@ -174,3 +174,24 @@ def test_an_input_error_in_a_worker_comes_back_as_its_sentence(tmp_path, monkeyp
     back = pickle.loads(pickle.dumps(raised.value))
     assert str(back) == f"文件 {missing}：文件不存在。请检查路径和文件名是否正确"
     assert (options.out_dir.parent / f"{options.out_dir.name}.failed.log").is_file()
+
+
+def test_the_scheduled_entry_point_runs_the_night_partitioned(tmp_path, monkeypatch):
+    import pipelines.flow
+
+    # the settle task would start Prefect's local server; the inputs are not being copied
+    monkeypatch.setattr(pipelines.flow, "settle_inputs", lambda paths: None)
+
+    counts = pipelines.flow.nightly_scheduled.fn(
+        exports=[str(PIPELINE / "export.csv")],
+        roster=str(PIPELINE / "roster.csv"),
+        out_root=str(tmp_path / "out"),
+        db=str(tmp_path / "data" / "quxiang.duckdb"),
+        run_date=RUN_DATE.isoformat(),
+        partition_by="学院",
+        workers=0,
+    )
+
+    assert counts == {"rows_in": 8, "rows_loaded": 8, "rows_quarantined": 0}
+    night = tmp_path / "out" / RUN_DATE.isoformat()
+    assert sorted(p.name for p in night.iterdir() if p.is_dir()) == COLLEGES

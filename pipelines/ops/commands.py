@@ -42,11 +42,19 @@ def serve(
     if partitioned and not settings.partitions.column:
         _fail("配置 [partitions] column 为空，无法分区运行：请填写分区列（如 学院）。")
     if partitioned:
-        typer.echo(
-            f"每晚按{settings.partitions.column}分区，"
-            f"{settings.partitions.scheduler_address or f'本机 {settings.partitions.workers} 个'}"
-            " Dask 工作进程并行运行。"
+        from pipelines.ops.split import partition_key
+
+        try:
+            partition_key(settings.partitions.column, source=str(config or "quxiang.toml"))
+        except QuxiangInputError as exc:
+            _fail(exc.sentence())
+        partitions = settings.partitions
+        where = (
+            f"Dask 集群 {partitions.scheduler_address}"
+            if partitions.scheduler_address
+            else f"本机 {partitions.workers} 个 Dask 工作进程"
         )
+        typer.echo(f"每晚按{partitions.column}分区，在{where}上并行运行。")
     try:
         serve_deployment(settings, config, partitioned=partitioned)
     except ServerError as exc:

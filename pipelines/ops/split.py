@@ -68,8 +68,8 @@ class SplitInputs:
     evidence_unmatched: int = 0
 
 
-def partition_key(text: str) -> PartitionKey:
-    """Resolve the `--partition-by` text to a column of the export.
+def partition_key(text: str, source: str = "--partition-by") -> PartitionKey:
+    """Resolve the `--partition-by` text (or the setting `source`) to a column of the export.
 
     >>> partition_key("学院"), partition_key("省份").key
     (PartitionKey(label='学院', key='college', by_province=False), 'origin')
@@ -79,7 +79,7 @@ def partition_key(text: str) -> PartitionKey:
     key = aliases("registrations").get(header_key(text))
     if key is None or key == "student_id":
         raise QuxiangInputError(
-            "--partition-by",
+            source,
             f"不认识的分区列“{text}”",
             "请写导出文件的表头名称（如 学院），或写 省份 按生源地所在省份分区",
         )
