@@ -1,5 +1,10 @@
-"""Decide, row by row, what happens to each routed file tonight (pure; no warehouse access)."""
+"""Decide, row by row, what happens to each routed file tonight (pure; no warehouse access).
 
+Many rows share the same receiving body, address and contact, so each rule is applied once per
+distinct combination of the columns it reads and the answer spread back to the rows.
+"""
+
+import numpy as np
 import pandas as pd
 
 from pipelines.dispatch.channel import channel
@@ -9,6 +14,22 @@ from pipelines.reference.regions import resolve_region
 MAILABLE = "可寄送"
 HELD = "暂不能寄送"
 SENT = "已寄出"
+
+# the columns hold_reason reads; the student's name only matters when it is the recipient's
+HOLD_COLUMNS = [
+    "national_code",
+    "route",
+    "send_to",
+    "receiver",
+    "address",
+    "recipient",
+    "name",
+    "phone",
+    "postcode",
+    "receiving_province_code",
+    "receiving_province_name",
+]
+CHANNEL_COLUMNS = ["receiving_province_code", "postcode", "authority_channel"]
 
 
 def assess_routes(
@@ -28,35 +49,50 @@ def assess_routes(
     assessed = routes.copy()
 
     # the province named by the data wins; otherwise read it off the address (once per address)
-    unnamed = assessed.loc[assessed["receiving_province_code"].isna(), "address"]
+    named = assessed["receiving_province_code"]
+    unnamed = assessed.loc[named.isna(), "address"]
     provinces = {address: _address_province(address) for address in unnamed.dropna().unique()}
-    assessed["receiving_province_code"] = [
-        named if isinstance(named, str) else provinces.get(address)
-        for named, address in zip(
-            assessed["receiving_province_code"], assessed["address"], strict=True
-        )
-    ]
+    from_address = assessed["address"].map(provinces, na_action="ignore")
+    assessed["receiving_province_code"] = named.where(named.notna(), from_address)
     assessed["receiving_province_name"] = assessed["receiving_province_code"].map(province_names)
 
-    records = assessed.astype(object).where(assessed.notna(), None).to_dict("records")
-    reasons = [hold_reason(row, prefixes) for row in records]
+    # the name is compared with the recipient only; other names would just split the groups
+    judged = assessed[HOLD_COLUMNS].copy()
+    is_recipient = judged["name"].str.strip() == judged["recipient"].str.strip()
+    judged["name"] = judged["name"].where(is_recipient.fillna(False).astype(bool))
+    reasons = _per_distinct(judged, lambda row: hold_reason(row, prefixes))
     assessed["hold_reason"] = reasons
-    assessed["channel"] = [
-        channel(
+    assessed["channel"] = _per_distinct(
+        assessed[CHANNEL_COLUMNS],
+        lambda row: channel(
             row["receiving_province_code"],
             row["postcode"],
             prefixes,
             school_province,
             row["authority_channel"],
-        )
-        for row in records
-    ]
+        ),
+    )
 
-    assessed["dispatch_status"] = [
-        SENT if student in sent_ids else (HELD if reason else MAILABLE)
-        for student, reason in zip(assessed["student_id"], reasons, strict=True)
-    ]
+    is_sent = assessed["student_id"].isin(sent_ids).to_numpy(dtype=bool)
+    is_held = pd.notna(reasons)
+    assessed["dispatch_status"] = np.where(is_sent, SENT, np.where(is_held, HELD, MAILABLE))
     return assessed
+
+
+def _per_distinct(frame: pd.DataFrame, decide) -> np.ndarray:
+    """`decide(row)` for each row of `frame`, called once per distinct row (NA as None).
+
+    >>> frame = pd.DataFrame({"a": ["x", "x", None], "b": ["1", "1", "2"]})
+    >>> _per_distinct(frame, lambda row: f"{row['a']}-{row['b']}").tolist()
+    ['x-1', 'x-1', 'None-2']
+    """
+    codes = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup().to_numpy()
+    _, first_rows = np.unique(codes, return_index=True)
+    firsts = frame.iloc[first_rows]
+    records = firsts.astype(object).where(firsts.notna(), None).to_dict("records")
+    answers = np.empty(len(records), dtype=object)
+    answers[:] = [decide(record) for record in records]
+    return answers[codes]
 
 
 def _address_province(address: object) -> str | None:
