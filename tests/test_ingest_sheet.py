@@ -11,6 +11,10 @@ from tests.test_ingest_hostile import INGEST
 
 runner = CliRunner()
 WORKBOOK = INGEST / "two-data-sheets.xlsx"
+UNKNOWN_SHEET = (
+    f"文件 {WORKBOOK}：没有名为“物理学院”的工作表（文件中的工作表：计算机学院、填表说明、"
+    "数学学院）。请用 --sheet 写出其中一个工作表的名字，或不写 --sheet 读取所有含“学号”列的工作表"
+)
 
 
 def test_a_named_sheet_is_the_only_one_read():
@@ -35,11 +39,7 @@ def test_an_unknown_sheet_names_the_file_and_lists_its_sheets():
     with pytest.raises(QuxiangInputError) as error:
         check_readable(WORKBOOK, "registrations", sheet="物理学院")
 
-    assert error.value.sentence() == (
-        f"文件 {WORKBOOK}：没有名为“物理学院”的工作表（文件中的工作表：计算机学院、填表说明、"
-        "数学学院）。请用 --sheet 写出其中一个工作表的名字，"
-        "或不写 --sheet 读取所有含“学号”列的工作表"
-    )
+    assert error.value.sentence() == UNKNOWN_SHEET
 
 
 def test_a_named_sheet_without_student_ids_says_so():
@@ -68,9 +68,5 @@ def test_run_with_an_unknown_sheet_exits_2_before_the_warehouse_opens(tmp_path):
     )  # fmt: skip
 
     assert result.exit_code == 2
-    assert result.stderr.strip() == (
-        f"文件 {WORKBOOK}：没有名为“物理学院”的工作表（文件中的工作表：计算机学院、填表说明、"
-        "数学学院）。请用 --sheet 写出其中一个工作表的名字，"
-        "或不写 --sheet 读取所有含“学号”列的工作表"
-    )
+    assert result.stderr.strip() == UNKNOWN_SHEET
     assert not (tmp_path / "q.duckdb").exists()

@@ -270,7 +270,7 @@ def _space_beside_quote(block: bytes, spaces: bytes) -> bool:
 
 def _utf8_copy(path: Path, encoding: str, folder: Path) -> Path:
     """`path` itself when DuckDB reads its encoding; else a UTF-8 copy of it in `folder`."""
-    if encoding.lower().replace("_", "-") in NATIVE_ENCODINGS:
+    if codecs.lookup(encoding).name in NATIVE_ENCODINGS:
         return path
     decoder = codecs.getincrementaldecoder(encoding)()
     copy = folder / "utf8.csv"
