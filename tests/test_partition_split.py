@@ -68,3 +68,32 @@ def test_a_column_the_export_does_not_have_names_the_file(tmp_path):
         f"文件 {PIPELINE / 'export.csv'}：没有“工作职位类别”列，无法按工作职位类别分区。"
         "请换一个分区列，或去掉 --partition-by 不分区运行"
     )
+
+
+def test_only_the_chosen_sheet_of_a_workbook_is_split(tmp_path):
+    import xlsxwriter
+
+    export = tmp_path / "导出.xlsx"
+    workbook = xlsxwriter.Workbook(str(export))
+    for name, rows in {
+        "本届": [["S1", "管理学院"], ["S2", "外语学院"]],
+        "往届": [["P1", "管理学院"]],
+    }.items():
+        sheet = workbook.add_worksheet(name)
+        sheet.write_row(0, 0, ["学号", "学院"])
+        for number, row in enumerate(rows, 1):
+            sheet.write_row(number, 0, row)
+    workbook.close()
+
+    every = split_inputs(RunInputs((export,)), partition_key("学院"), tmp_path / "every")
+    chosen = split_inputs(
+        RunInputs((export,), sheet="本届"), partition_key("学院"), tmp_path / "chosen"
+    )
+
+    assert dict(every.rows) == {"管理学院": 2, "外语学院": 1}
+    assert dict(chosen.rows) == {"管理学院": 1, "外语学院": 1}
+    assert [p.name for p in every.partitions["管理学院"].exports] == [
+        "导出-本届.csv",
+        "导出-往届.csv",
+    ]
+    assert chosen.partitions["管理学院"].sheet is None

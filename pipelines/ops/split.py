@@ -106,7 +106,8 @@ def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInpu
     names = _file_names(inputs.exports)
     for path, name in zip(inputs.exports, names, strict=True):
         with _Writers(folder) as writers:
-            for sheet, header_cells, rows in _sheets(path, "registrations", inputs.encoding):
+            sheets = _sheets(path, "registrations", inputs.encoding, inputs.sheet)
+            for sheet, header_cells, rows in sheets:
                 headers.append(header_cells)
                 position = _position(path, header_cells, "registrations", by)
                 id_position = _position(path, header_cells, "registrations", _STUDENT_ID)
@@ -140,6 +141,7 @@ def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInpu
             roster=roster.get(partition),
             evidence=evidence.get(partition),
             encoding=None,
+            sheet=None,
         )
     logger.info(
         "Split %d rows of %d exports into %d partitions by %s; %d footer rows left aside.",
@@ -206,11 +208,16 @@ def _canonical(table: str, keyed: dict[str, str]) -> tuple[list[str], list[str]]
     return [names[key] for key in keys], [keyed.get(key, "") for key in keys]
 
 
-def _sheets(path: Path, table: str, encoding: str | None):
-    """(sheet name, header cells, data rows) of every sheet holding a 学号 header."""
+def _sheets(path: Path, table: str, encoding: str | None, chosen: str | None = None):
+    """(sheet name, header cells, data rows) of every sheet holding a 学号 header.
+
+    `chosen` (`--sheet`) keeps a workbook's sheet of that name only; text files have none.
+    """
     content = read_file(path, encoding)
     several = len(content.sheets) > 1
     for sheet in content.sheets:
+        if chosen is not None and content.file_format in ("xlsx", "xls") and sheet.name != chosen:
+            continue
         header = find_header(sheet.head(MAX_HEADER_SEARCH_ROWS), table)
         if header is None:
             continue
