@@ -9,6 +9,7 @@ import pandas as pd
 
 from pipelines.dispatch.channel import channel
 from pipelines.dispatch.completeness import hold_reason
+from pipelines.distinct import distinct_rows, spread
 from pipelines.reference.regions import resolve_region
 
 MAILABLE = "可寄送"
@@ -60,18 +61,21 @@ def assess_routes(
     judged = assessed[HOLD_COLUMNS].copy()
     is_recipient = judged["name"].str.strip() == judged["recipient"].str.strip()
     judged["name"] = judged["name"].where(is_recipient.fillna(False).astype(bool))
-    reasons = _per_distinct(judged, lambda row: hold_reason(row, prefixes))
+    firsts, positions = distinct_rows(judged)
+    reasons = spread([hold_reason(row, prefixes) for row in _records(firsts)], positions)
     assessed["hold_reason"] = reasons
-    assessed["channel"] = _per_distinct(
-        assessed[CHANNEL_COLUMNS],
-        lambda row: channel(
+    firsts, positions = distinct_rows(assessed[CHANNEL_COLUMNS])
+    channels = [
+        channel(
             row["receiving_province_code"],
             row["postcode"],
             prefixes,
             school_province,
             row["authority_channel"],
-        ),
-    )
+        )
+        for row in _records(firsts)
+    ]
+    assessed["channel"] = spread(channels, positions)
 
     is_sent = assessed["student_id"].isin(sent_ids).to_numpy(dtype=bool)
     is_held = pd.notna(reasons)
@@ -79,20 +83,8 @@ def assess_routes(
     return assessed
 
 
-def _per_distinct(frame: pd.DataFrame, decide) -> np.ndarray:
-    """`decide(row)` for each row of `frame`, called once per distinct row (NA as None).
-
-    >>> frame = pd.DataFrame({"a": ["x", "x", None], "b": ["1", "1", "2"]})
-    >>> _per_distinct(frame, lambda row: f"{row['a']}-{row['b']}").tolist()
-    ['x-1', 'x-1', 'None-2']
-    """
-    codes = frame.groupby(list(frame.columns), dropna=False, sort=False).ngroup().to_numpy()
-    _, first_rows = np.unique(codes, return_index=True)
-    firsts = frame.iloc[first_rows]
-    records = firsts.astype(object).where(firsts.notna(), None).to_dict("records")
-    answers = np.empty(len(records), dtype=object)
-    answers[:] = [decide(record) for record in records]
-    return answers[codes]
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
 def _address_province(address: object) -> str | None:

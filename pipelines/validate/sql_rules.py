@@ -5,6 +5,7 @@ import logging
 import pandas as pd
 
 from pipelines.checks import problem
+from pipelines.distinct import distinct_rows, spread
 from pipelines.ingest.headers import labels
 from pipelines.paths import SQL_DIR
 from pipelines.validate.findings import FINDING_COLUMNS, empty_findings, with_people
@@ -29,16 +30,21 @@ def sql_rule_findings(con) -> pd.DataFrame:
 
 def _with_messages(con, flagged: pd.DataFrame) -> pd.DataFrame:
     field_labels = labels("registrations")
-    problems = [
-        problem(
-            row.rule_id,
-            value=row.value,
-            other=row.other,
-            expected=row.expected,
-            field_label=field_labels.get(row.field, row.field),
-        )
-        for row in flagged.itertuples()
-    ]
+    # many flagged rows share rule and value (an empty field, a wrong label): one message each
+    firsts, positions = distinct_rows(flagged[["rule_id", "field", "value", "other", "expected"]])
+    problems = spread(
+        [
+            problem(
+                row.rule_id,
+                value=row.value,
+                other=row.other,
+                expected=row.expected,
+                field_label=field_labels.get(row.field, row.field),
+            )
+            for row in firsts.itertuples()
+        ],
+        positions,
+    )
     result = flagged.assign(
         severity=[p.severity for p in problems],
         message=[p.message for p in problems],

@@ -7,10 +7,27 @@ with
 
 rows as (select * from clean_registration_rows),
 
+-- most 学号 appear once; only the others are compared and ranked
+row_counts as (
+    select
+        rows.student_id,
+        count(*) as count_rows
+    from rows
+    group by rows.student_id
+),
+
+repeated as (
+    select rows.*
+    from rows
+    semi join row_counts
+        on row_counts.student_id is not distinct from rows.student_id
+        and row_counts.count_rows > 1
+),
+
 described as (
     select
-        rows.*,
-        rows.source_file || ' 第 ' || rows.source_row || ' 行' as row_source,
+        repeated.*,
+        repeated.source_file || ' 第 ' || repeated.source_row || ' 行' as row_source,
         row(
             *columns(
                 * exclude (
@@ -23,7 +40,7 @@ described as (
                 )
             )
         ) as content
-    from rows
+    from repeated
 ),
 
 per_student as (
