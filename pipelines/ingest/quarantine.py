@@ -63,7 +63,7 @@ def swallowed_record(
     >>> swallowed_record(Row(4, ["2021003", "张三", "第一行\\n第二行"], (), (4, 5)), 0, ",")
     >>> swallowed_record(Row(4, ["2021003", "张三", "电话\\n021,6543,21"], (), (4, 5)), 0, ",")
     """
-    if delimiter is None or row.lines is None:
+    if delimiter is None or row.lines is None or row.lines[1] == row.lines[0]:
         return None
     own_shape = _id_shape(cell(row.cells, student_position))
     if own_shape is None:
