@@ -66,3 +66,48 @@ def test_the_summary_ends_with_tonights_changes_against_the_last_run(tmp_path, c
         "问题新增 3 条，已修复 4 条，仍未修复 5 条。",
         f"输出目录：{tmp_path}",
     ]
+
+
+def usage_error(args: list[str]) -> tuple[int, str]:
+    """The exit code and last line a mistyped command line gets."""
+    result = runner.invoke(app, args)
+    return result.exit_code, result.stderr.strip().splitlines()[-1]
+
+
+def test_a_sheet_name_with_a_space_left_unquoted_is_explained_in_chinese():
+    assert usage_error(["run", "--exports", "a.csv", "--sheet", "登记", "一"]) == (
+        2,
+        "错误：多出了参数 一。如果它属于前一个选项的值（例如含空格的工作表名），"
+        "请把整个值用引号括起来。",
+    )
+
+
+def test_common_usage_errors_read_in_chinese():
+    assert usage_error(["run", "--exports", "a.csv", "--bogus"]) == (2, "错误：没有选项 --bogus。")
+    assert usage_error(["run", "--exports", "a.csv", "--sheet"]) == (
+        2,
+        "错误：选项 '--sheet' 后面需要一个值。",
+    )
+    assert usage_error(["run", "--exports", "a.csv", "--workers", "x"]) == (
+        2,
+        "错误：选项 '--workers' 的取值无效：应为整数。",
+    )
+    assert usage_error(["run"]) == (2, "错误：缺少必填选项 '--exports'。")
+    assert usage_error(["rnu"]) == (2, "错误：没有 'rnu' 这个命令。是不是想输入 'run'？")
+    assert usage_error(["bogus"]) == (2, "错误：没有 'bogus' 这个命令。")
+    assert usage_error(["serve", "--bogus"])[1] == "错误：没有选项 --bogus。"
+
+
+def test_pydantic_value_messages_are_translated():
+    from pipelines.ops.help_zh import translate
+
+    number = "Input should be a valid number, unable to parse string as a number"
+    assert translate(f"Error: Invalid value for '--n': {number}") == (
+        "错误：选项 '--n' 的取值无效：应为数字。"
+    )
+    assert translate("Error: Invalid value for '--k': Input should be 'a', 'b' or 'c'") == (
+        "错误：选项 '--k' 的取值无效：只能是 'a', 'b' 或 'c'。"
+    )
+    assert translate("Error: No such command 'rnu'. Did you mean 'run'?") == (
+        "错误：没有 'rnu' 这个命令。是不是想输入 'run'？"
+    )

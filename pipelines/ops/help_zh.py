@@ -24,7 +24,17 @@ PATTERNS = (
     (r"Error: Missing command\.", "错误：缺少命令。"),
     (r"Error: Option '([^']+)' requires an argument\.", r"错误：选项 '\1' 后面需要一个值。"),
     (r"Error: Invalid value for '([^']+)': ", r"错误：选项 '\1' 的取值无效："),
-    (r"Error: Got unexpected extra arguments? \(([^)]*)\)", r"错误：多出了参数（\1）。"),
+    (
+        r"Error: Got unexpected extra arguments?(?:\(s\))? \(([^)]*)\)",
+        r"错误：多出了参数 \1。如果它属于前一个选项的值（例如含空格的工作表名），"
+        "请把整个值用引号括起来。",
+    ),
+    (r" Did you mean ([^?]+)\?", r"是不是想输入 \1？"),
+    # Typer checks values with pydantic, whose messages begin "Input should be"
+    (r"Input should be a valid integer(?:, [^\n]*)?", "应为整数。"),
+    (r"Input should be a valid number(?:, [^\n]*)?", "应为数字。"),
+    (r"Input should be a valid boolean(?:, [^\n]*)?", "应为 true 或 false。"),
+    (r"Input should be ('[^'\n]*'(?:, '[^'\n]*')*) or ('[^'\n]*')", r"只能是 \1 或 \2。"),
     (r"Error: ", "错误："),
     (r"\[default: ", "[默认："),
     (r"\[required\]", "[必填]"),
