@@ -46,3 +46,32 @@ def test_unknown_encoding_name_is_an_input_error():
         f"文件 {path}：不认识编码名称 utf-9。"
         "请检查 --encoding 的取值，常用的有 utf-8、utf-8-sig、gb18030"
     )
+
+
+UTF16_EXPORT = "学号\t姓名\n2021010001\t张三\n2021010002\t李四\n"
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        # the last byte of the file is missing: half a character
+        (
+            lambda data: data[:-1],
+            "这是 UTF-16 编码的文本文件，但字节数是奇数：文件被截断了（没有复制或下载完整）",
+        ),
+        # an unpaired surrogate in the middle: the length is even, the bytes are not text
+        (
+            lambda data: data[:10] + b"\x00\xd8" + data[10:],
+            "这是 UTF-16 编码的文本文件，但其中有不能按 UTF-16 解码的字节：文件已损坏",
+        ),
+    ],
+)
+def test_a_damaged_utf16_file_is_named_as_utf16(tmp_path, damage, problem):
+    path = tmp_path / "导出.tsv"
+    path.write_bytes(damage(UTF16_EXPORT.encode("utf-16")))
+    with pytest.raises(UnreadableFormatError) as raised:
+        check_readable(path, "registrations")
+
+    assert raised.value.sentence() == (
+        f"文件 {path}：{problem}。请重新从就业平台导出，或从原来的位置重新复制这个文件，再运行"
+    )

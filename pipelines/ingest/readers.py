@@ -27,6 +27,7 @@ from pipelines.ingest.sniff import (
     detect_format,
     header_line,
     read_head,
+    utf16_encoding,
 )
 
 logger = logging.getLogger(__name__)
@@ -73,7 +74,8 @@ def read_file(path: Path, encoding: str | None = None) -> FileContent:
     A text file is checked to decode completely before any row is handed out, so that a wrong
     encoding stops the run up front instead of half-way through the file.
     """
-    file_format = detect_format(read_head(path))
+    head = read_head(path)
+    file_format = detect_format(head)
     if file_format in ("xlsx", "xls"):
         return FileContent(file_format, None, _workbook_sheets(path, file_format == "xlsx"))
 
@@ -84,6 +86,8 @@ def read_file(path: Path, encoding: str | None = None) -> FileContent:
             f"文件扩展名是 {path.suffix}，但内容既不是 Excel 工作簿也不是表格文本",
             "请重新从就业平台导出，或在 Excel 中打开后另存为 xlsx 再试",
         )
+    if used is None and utf16_encoding(head) is not None:
+        raise UnreadableFormatError(path, _utf16_damage(path), UTF16_REMEDY)
     if used is None:
         raise UnreadableFormatError(
             path,
@@ -103,6 +107,17 @@ def read_file(path: Path, encoding: str | None = None) -> FileContent:
         used,
         [Sheet("", lambda: _delimited_rows(path, used, delimiter, cr_only), delimiter=delimiter)],
     )
+
+
+UTF16_REMEDY = "请重新从就业平台导出，或从原来的位置重新复制这个文件，再运行"
+
+
+def _utf16_damage(path: Path) -> str:
+    """What is wrong with a file that looks like UTF-16 text but does not decode as it."""
+    # UTF-16 spends two bytes on every character: an odd length means the end is missing
+    if path.stat().st_size % 2:
+        return "这是 UTF-16 编码的文本文件，但字节数是奇数：文件被截断了（没有复制或下载完整）"
+    return "这是 UTF-16 编码的文本文件，但其中有不能按 UTF-16 解码的字节：文件已损坏"
 
 
 def _check_decodes(path: Path, encoding: str) -> None:
