@@ -7,13 +7,15 @@
 -- whitespace left is space, tab and line break. One row per registered 学号.
 with
 
-rows as (select * from clean_registrations),
+-- rowid (the reading order) is visible only on the table itself, so the import takes it along;
+-- the joins below would otherwise leave the rows in any order
+rows as (select clean_registrations.rowid as row_order, * from clean_registrations),
 
 forms as (select * from text_forms),
 
 normalised as (
     select
-        rows.* replace (
+        rows.* exclude (row_order) replace (
             coalesce(
                 student_id_form.canonical,
                 upper(regexp_replace(rows.student_id, '\s+', '', 'g'))
@@ -85,7 +87,8 @@ normalised as (
             degree_form.canonical as degree_level
         ),
         sign_date_form.canonical::date as sign_date_parsed,
-        salary_form.canonical::double as salary_yuan_month
+        salary_form.canonical::double as salary_yuan_month,
+        rows.row_order
     from rows
     left join forms as student_id_form
         on student_id_form.kind = 'code'
@@ -149,4 +152,5 @@ normalised as (
         and salary_form.value = rows.salary
 )
 
-select * from normalised
+select * exclude (row_order) from normalised
+order by normalised.row_order
