@@ -40,7 +40,8 @@ def _findings_for_field(rows: pd.DataFrame, field: str, check) -> pd.DataFrame:
         suspect &= ~PLAIN_VALUES[field](rows[field])
     present = rows[suspect]
     verdicts = {value: check(value) for value in present[field].unique()}
-    flagged = present[present[field].map(lambda value: bool(verdicts[value]))]
+    wrong = [value for value, problems in verdicts.items() if problems]
+    flagged = present[present[field].isin(wrong)]
     if flagged.empty:
         return empty_findings()
     per_row = flagged.loc[flagged.index.repeat(flagged[field].map(lambda v: len(verdicts[v])))]

@@ -1,7 +1,9 @@
 -- One row per registered student (duplicates already settled), with national codes attached.
 with
 
-registrations as (select * from norm_registrations),
+-- rowid (the reading order) is visible only on the table itself, so the import takes it along;
+-- the joins below would otherwise leave the rows in any order
+registrations as (select norm_registrations.rowid as row_order, * from norm_registrations),
 
 platform_labels as (select * from platform_destination_keys),
 
@@ -70,4 +72,5 @@ classified as (
     left join regions as unit_region on unit_region.region_text = coded.unit_region
 )
 
-select * from classified
+select * exclude (row_order) from classified
+order by classified.row_order
