@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipelines.config import Thresholds
 from pipelines.context import RunContext, RunInputs
-from pipelines.errors import OutputPathError
+from pipelines.errors import EmptyFileError, OutputPathError
 from pipelines.ingest.extract import check_readable
 from pipelines.logging_setup import detach
 from pipelines.outputs.publish import (
@@ -38,9 +38,21 @@ class RunOptions:
 
 
 def check_inputs(inputs: RunInputs) -> None:
-    """Raise the input error the run would meet, before Prefect and the warehouse start."""
-    for path in inputs.exports:
+    """Raise the input error the run would meet, before Prefect and the warehouse start.
+
+    Some exports with a header and no rows are normal (a college where nobody has registered
+    yet; the run names them); when every export is so, the night has no students to count.
+    """
+    with_rows = [
         check_readable(path, "registrations", inputs.encoding, inputs.sheet)
+        for path in inputs.exports
+    ]
+    if inputs.exports and not any(with_rows):
+        raise EmptyFileError(
+            "、".join(str(path) for path in inputs.exports),
+            "只有表头，没有数据行",
+            "请确认导出时选择了数据范围，或等有学生登记后重新导出，再运行",
+        )
     if inputs.evidence:
         check_readable(inputs.evidence, "evidence", inputs.encoding)
     if inputs.roster:

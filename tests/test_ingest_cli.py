@@ -5,9 +5,11 @@ from typer.testing import CliRunner
 from pipelines.cli import _print_summary as print_summary
 from pipelines.cli import app
 from pipelines.context import RunInputs
-from pipelines.run import RunOptions, execute
-from tests.conftest import QUIRKS, RUN_DATE
+from pipelines.ingest.reconcile import reconciliation_lines
+from pipelines.run import RunOptions, check_inputs, execute
+from tests.conftest import DATA, QUIRKS, RUN_DATE
 
+INGEST = DATA / "ingest"
 runner = CliRunner()
 
 
@@ -111,3 +113,42 @@ def test_pydantic_value_messages_are_translated():
     assert translate("Error: No such command 'rnu'. Did you mean 'run'?") == (
         "错误：没有 'rnu' 这个命令。是不是想输入 'run'？"
     )
+
+
+def test_a_night_whose_every_export_has_only_its_header_exits_2(tmp_path):
+    footer_only = tmp_path / "法学院.csv"
+    footer_only.write_text("学号,姓名,学院\n\n合计：0人\n", encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["run", "--exports", str(INGEST / "header-only.csv"), "--exports", str(footer_only),
+         "--db", str(tmp_path / "q.duckdb"), "--out", str(tmp_path / "out")],
+    )  # fmt: skip
+
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"文件 {INGEST / 'header-only.csv'}、{footer_only}：只有表头，没有数据行。"
+        "请确认导出时选择了数据范围，或等有学生登记后重新导出，再运行"
+    )
+    assert not (tmp_path / "q.duckdb").exists()
+
+
+def test_one_empty_export_among_others_runs_and_is_named(tmp_path):
+    only_id = tmp_path / "学号.csv"
+    only_id.write_text("学号\n2021010001\n", encoding="utf-8")
+    inputs = RunInputs((INGEST / "header-only.csv", INGEST / "only-student-id.csv"))
+    check_inputs(inputs)  # no error: one export has students
+    check_inputs(RunInputs((only_id,)))  # a lone 学号 is a record, not a footer
+
+    lines = reconciliation_lines(
+        [
+            {"kind": "exports", "file": "in/header-only.csv", "rows_in": 0, "rows_loaded": 0,
+             "rows_quarantined": 0},
+            {"kind": "exports", "file": "in/only-student-id.csv", "rows_in": 3,
+             "rows_loaded": 3, "rows_quarantined": 0},
+        ]
+    )  # fmt: skip
+    assert lines == [
+        "  导出 header-only.csv：读入 0 行 = 入库 0 行 + 隔离 0 行",
+        "  注意：header-only.csv 只有表头，没有数据行（这个学院可能还没有人登记）",
+        "  导出 only-student-id.csv：读入 3 行 = 入库 3 行 + 隔离 0 行",
+    ]

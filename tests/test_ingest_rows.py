@@ -20,7 +20,8 @@ def test_broken_quoting_and_extra_cells_are_quarantined_with_their_reasons():
     assert [r["student_id"] for r in extracted.records] == ["S201"]
     assert reasons == {
         3: "本行有 5 个单元格，多于表头的 4 列（可能是内容里有未加引号的逗号）",
-        4: "引号不成对：文本第 4–5 行被读成了一行；请检查第 4 行单元格里的双引号，改正后重新导出",
+        4: "引号不成对：文本第 4–5 行被读成了一行；"
+        "请检查文本第 4 行单元格里的双引号，改正后重新导出",
     }
     assert extracted.rows_in == 3
 

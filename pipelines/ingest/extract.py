@@ -20,8 +20,10 @@ from pipelines.ingest.headers import MAX_HEADER_SEARCH_ROWS, HeaderMap, aliases,
 from pipelines.ingest.quarantine import (
     EMPTY_STUDENT_ID,
     FORMULA_STUDENT_ID,
+    MAX_SWALLOWED_LINES,
     cell,
     quarantine_reason,
+    swallowed_span,
 )
 from pipelines.ingest.readers import FileContent, Row, Sheet, read_file
 
@@ -57,6 +59,8 @@ class ExtractedFile:
     duplicate_columns: list[str] = field(default_factory=list)
     footer_rows: list[int] = field(default_factory=list)
     blank_rows: int = 0
+    # (row, first text line, last text line) of rows an unpaired double quote ran together
+    swallowed: list[tuple[int, int, int]] = field(default_factory=list)
     # "duckdb" for a text file DuckDB could read exactly, "python" for the line-by-line readers
     reader: str = "python"
 
@@ -90,10 +94,31 @@ def file_sha256(path: Path) -> str:
 
 def check_readable(
     path: Path, table: str, encoding: str | None = None, sheet: str | None = None
-) -> None:
-    """Fail fast, before any stage starts, on a file the run could not use at all."""
+) -> bool:
+    """Fail fast, before any stage starts, on a file the run could not use at all.
+
+    Returns whether the file holds a data row under its header (an export of a college where
+    nobody has registered yet holds the header alone).
+    """
     _check_exists(path)
-    _data_sheets(path, read_file(path, encoding), table, sheet)
+    sheets, _ = _headed_sheets(path, read_file(path, encoding), table, sheet)
+    return any(_has_record(sheet, header, head) for sheet, header, head in sheets)
+
+
+def _has_record(sheet: Sheet, header: HeaderMap, head: list[Row]) -> bool:
+    """True at the first row below the header that ingest would count as read in.
+
+    A one-cell row is a footer ("合计：0人") unless a record follows it, so it alone is none;
+    in a sheet of 学号 alone every filled row is a record. The rows already read for the
+    header are looked at first: opening a large workbook sheet again costs seconds.
+    """
+    least = 1 if len(header.keys) == 1 else 2
+    for rows in (head, sheet.open_rows()):
+        if any(_filled(row.cells) >= least for row in rows if row.number > header.row_number):
+            return True
+        if len(head) < MAX_HEADER_SEARCH_ROWS:
+            return False  # the head was the whole sheet
+    return False
 
 
 def extract_file(
@@ -177,6 +202,7 @@ def scan_file(
         splitter.finish()
         if sheet.formula_rows is not None:
             _explain_formula_ids(extracted, sheet, splitter.student_position)
+    _stop_on_long_swallow(extracted)
     if ignored:
         logger.warning(
             "%s: %d sheets without a 学号 header were not read: %s.",
@@ -219,6 +245,7 @@ def _read_fast(
     extracted.rows_kept += found.rows_kept
     extracted.blank_rows += found.blank_rows
     extracted.footer_rows.extend(found.footer_rows)
+    extracted.swallowed.extend(found.swallowed)
     extracted.quarantined.extend(
         {
             "source_file": extracted.path.name,
@@ -230,6 +257,26 @@ def _read_fast(
         for number, reason, cells in found.quarantined
     )
     return True
+
+
+def _stop_on_long_swallow(extracted: ExtractedFile) -> None:
+    """Stop the run when an unpaired quote ran more than a handful of text lines together."""
+    for row, first, last in extracted.swallowed:
+        logger.warning(
+            "%s: an unpaired quote in row %d ran text lines %d-%d into one quarantined row.",
+            extracted.path.name, row, first, last,
+        )  # fmt: skip
+    long = [span for span in extracted.swallowed if span[2] - span[1] + 1 > MAX_SWALLOWED_LINES]
+    if not long:
+        return
+    row, first, last = long[0]
+    raise QuxiangInputError(
+        extracted.path,
+        f"第 {row} 行的单元格里有一个没有配对的双引号：文本第 {first}–{last} 行"
+        f"（共 {last - first + 1} 行）被读成了一行，这些行上的学生都无法入库，"
+        "落实率和各项统计都会缺少他们",
+        f"请改正文本第 {first} 行单元格里的双引号（成对或删去）后重新导出，再重新运行",
+    )
 
 
 def _explain_formula_ids(extracted: ExtractedFile, sheet: Sheet, student_position: int) -> None:
@@ -275,6 +322,14 @@ def _data_sheets(
 
     With `chosen`, a workbook's sheet of that name only; its 学号 header is required.
     """
+    found, ignored = _headed_sheets(path, content, table, chosen)
+    return [(sheet, header) for sheet, header, _ in found], ignored
+
+
+def _headed_sheets(
+    path: Path, content: FileContent, table: str, chosen: str | None = None
+) -> tuple[list[tuple[Sheet, HeaderMap, list[Row]]], list[str]]:
+    """`_data_sheets`, each sheet with its top rows as read to find the header."""
     if chosen is not None and content.file_format in ("xlsx", "xls"):
         return [_chosen_sheet(path, content.sheets, chosen, table)], []
     heads = [(sheet, sheet.head(MAX_HEADER_SEARCH_ROWS)) for sheet in content.sheets]
@@ -283,14 +338,14 @@ def _data_sheets(
         raise EmptyFileError(
             path, "文件中没有任何数据", "请确认导出时选择了数据范围，重新导出后再运行"
         )
-    found: list[tuple[Sheet, HeaderMap]] = []
+    found: list[tuple[Sheet, HeaderMap, list[Row]]] = []
     ignored: list[str] = []
     for sheet, head in non_empty:
         header = find_header(head, table)
         if header is None:
             ignored.append(sheet.name)
         else:
-            found.append((sheet, header))
+            found.append((sheet, header, head))
     if not found:
         raise MissingColumnError(
             path,
@@ -302,7 +357,7 @@ def _data_sheets(
 
 def _chosen_sheet(
     path: Path, sheets: list[Sheet], chosen: str, table: str
-) -> tuple[Sheet, HeaderMap]:
+) -> tuple[Sheet, HeaderMap, list[Row]]:
     names = [sheet.name for sheet in sheets]
     # a name typed on the command line rarely keeps the sheet tab's stray spaces
     sheet = next((s for s in sheets if s.name == chosen), None) or next(
@@ -314,14 +369,15 @@ def _chosen_sheet(
             f"没有名为“{chosen}”的工作表（文件中的工作表：{'、'.join(names)}）",
             "请用 --sheet 写出其中一个工作表的名字，或不写 --sheet 读取所有含“学号”列的工作表",
         )
-    header = find_header(sheet.head(MAX_HEADER_SEARCH_ROWS), table)
+    head = sheet.head(MAX_HEADER_SEARCH_ROWS)
+    header = find_header(head, table)
     if header is None:
         raise MissingColumnError(
             path,
             f"工作表“{sheet.name}”的前 {MAX_HEADER_SEARCH_ROWS} 行里找不到“学号”列",
             "请确认 --sheet 选对了工作表，或把表头改为“学号”后重试",
         )
-    return sheet, header
+    return sheet, header, head
 
 
 class _RowSplitter:
@@ -400,6 +456,9 @@ class _RowSplitter:
     def _keep_or_quarantine(self, row: Row) -> None:
         reason = quarantine_reason(row, self.header, self.student_position, self.delimiter)
         if reason is not None:
+            span = swallowed_span(reason, row)
+            if span is not None:
+                self.extracted.swallowed.append((row.number, *span))
             self.extracted.quarantined.append(
                 {
                     "source_file": self.extracted.path.name,

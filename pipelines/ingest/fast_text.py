@@ -22,7 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.ingest.headers import HeaderMap
-from pipelines.ingest.quarantine import EMPTY_STUDENT_ID, quarantine_reason
+from pipelines.ingest.quarantine import EMPTY_STUDENT_ID, quarantine_reason, swallowed_span
 from pipelines.ingest.readers import Row, Sheet
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ class FastRead:
         self.blank_rows = 0
         self.footer_rows: list[int] = []
         self.quarantined: list[tuple[int, str, list[str]]] = []  # (row, reason, cells)
+        self.swallowed: list[tuple[int, int, int]] = []  # (row, first line, last line)
 
 
 def read_text_fast(
@@ -141,7 +142,9 @@ def _read(con, path, delimiter, header, layout, kept, schema, sink, batch_rows):
     empty_id = f"(c{student} is null or not regexp_matches(c{student}, '{VISIBLE}'))"
     records = f"count_filled > 0 and (count_filled >= 2 or rowid + 1 < {footer_from:d})"
     cells = [f"coalesce(c{p}, '')" for p in range(width)]
-    found.quarantined = _quarantined(con, header, student, delimiter, records, empty_id, cells)
+    found.quarantined, found.swallowed = _quarantined(
+        con, header, student, delimiter, records, empty_id, cells
+    )
     swallowed = [
         row - header.row_number for row, reason, _ in found.quarantined
         if reason != EMPTY_STUDENT_ID
@@ -160,7 +163,7 @@ def _read(con, path, delimiter, header, layout, kept, schema, sink, batch_rows):
 
 
 def _quarantined(con, header, student, delimiter, records, empty_id, cells):
-    """Rows with no 学号, and rows whose quoted cell swallowed other records."""
+    """Rows with no 学号, and rows whose quoted cell swallowed other records (with lines)."""
     rows = con.execute(
         f"select rowid + 1, count_breaks, {empty_id}, list_value({', '.join(cells)}) "
         f"from text_cells where {records} and ({empty_id} or count_breaks > 0) order by rowid"
@@ -173,17 +176,21 @@ def _quarantined(con, header, student, delimiter, records, empty_id, cells):
         ).fetchall()
     )
     found = []
+    spans = []
     for ordinal, count_breaks, has_no_id, values in rows:
         number = header.row_number + ordinal
         if count_breaks:
             first = number + breaks_before[ordinal]
             row = Row(number, values, (), (first, first + count_breaks))
             reason = quarantine_reason(row, header, student, delimiter)
+            span = swallowed_span(reason, row) if reason else None
+            if span is not None:
+                spans.append((number, *span))
         else:
             reason = EMPTY_STUDENT_ID if has_no_id else None
         if reason is not None:
             found.append((number, reason, values))
-    return found
+    return found, spans
 
 
 def _kept_columns(file_name: str, header: HeaderMap, schema: pa.Schema) -> str:

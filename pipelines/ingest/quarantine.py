@@ -6,6 +6,11 @@ from pipelines.ingest.headers import HeaderMap
 from pipelines.ingest.readers import Row
 
 EMPTY_STUDENT_ID = "学号为空，无法确定是哪位学生"
+# How every reason about an unpaired double quote begins (the row ran over several text lines).
+QUOTE_REASON_START = "引号"
+# A row whose broken quote ran over more text lines than this stops the run: the students on
+# those lines would be missing from every figure, which a clerk would rather be told first.
+MAX_SWALLOWED_LINES = 5
 FORMULA_STUDENT_ID = "学号为空：单元格是公式但没有计算结果，请在 Excel 中打开并保存后重新导出"
 
 
@@ -23,7 +28,7 @@ def quarantine_reason(
         first, last = row.lines
         return (
             f"引号不成对：文本第 {first}–{last} 行被读成了一行；"
-            f"请检查第 {first} 行单元格里的双引号，改正后重新导出"
+            f"请检查文本第 {first} 行单元格里的双引号，改正后重新导出"
         )
     if overflow:
         return (
@@ -38,7 +43,7 @@ def quarantine_reason(
         first, last = row.lines
         return (
             f"引号可能不成对：文本第 {first}–{last} 行被读成了一行，其中第 {line} 行以学号 "
-            f"{student_id} 开头，像是另一位学生的记录；请检查第 {first} 行单元格里的双引号，"
+            f"{student_id} 开头，像是另一位学生的记录；请检查文本第 {first} 行单元格里的双引号，"
             "改正后重新导出"
         )
     if not cell(cells, student_position).strip():
@@ -95,3 +100,10 @@ def _id_shape(text: str) -> str | None:
 
 def cell(cells: list[str], position: int) -> str:
     return cells[position] if position < len(cells) else ""
+
+
+def swallowed_span(reason: str, row: Row) -> tuple[int, int] | None:
+    """(first, last) text line of a row quarantined for an unpaired quote, else None."""
+    if not reason.startswith(QUOTE_REASON_START) or not row.lines:
+        return None
+    return row.lines

@@ -25,15 +25,32 @@ def reconciliation_lines(files: list[dict]) -> list[str]:
         lines.append(
             f"  {KIND_LABELS[entry['kind']]} {Path(entry['file']).name}{encoding}："
             f"读入 {entry['rows_in']} 行 = 入库 {entry['rows_loaded']} 行"
-            f" + 隔离 {entry['rows_quarantined']} 行"
+            f" + 隔离 {entry['rows_quarantined']} 行{_swallowed_note(entry)}"
         )
         lines.extend(_warning_lines(entry))
     return lines
 
 
+def _swallowed_note(entry: dict) -> str:
+    """How many text lines the rows quarantined for an unpaired quote held, if any."""
+    spans = entry.get("quote_swallowed") or []
+    if not spans:
+        return ""
+    held = sum(span["last_line"] - span["first_line"] + 1 for span in spans)
+    return f"（其中 {len(spans)} 行因引号不成对，由文本 {held} 行拼成）"
+
+
 def _warning_lines(entry: dict) -> list[str]:
     name = Path(entry["file"]).name
-    lines = []
+    lines = [
+        f"  警告：{name} 第 {span['row']} 行的双引号没有配对，文本第 {span['first_line']}–"
+        f"{span['last_line']} 行（共 {span['last_line'] - span['first_line'] + 1} 行）"
+        "被读成了一行并已隔离，这些行上的学生没有入库；"
+        f"请改正文本第 {span['first_line']} 行的双引号后重新导出，再重新运行"
+        for span in entry.get("quote_swallowed") or []
+    ]
+    if entry["kind"] == "exports" and entry["rows_in"] == 0:
+        lines.append(f"  注意：{name} 只有表头，没有数据行（这个学院可能还没有人登记）")
     if entry.get("duplicate_columns"):
         lines.append(
             f"  注意：{name} 有重复的列 {'、'.join(entry['duplicate_columns'])}，"

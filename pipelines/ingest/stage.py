@@ -130,4 +130,8 @@ def _file_summary(extracted: ExtractedFile, kind: str) -> dict:
         "unknown_columns": extracted.unknown_columns,
         "footer_rows_ignored": extracted.footer_rows,
         "blank_rows_skipped": extracted.blank_rows,
+        "quote_swallowed": [
+            {"row": row, "first_line": first, "last_line": last}
+            for row, first, last in extracted.swallowed
+        ],
     }
