@@ -115,7 +115,7 @@ def run(
         thresholds=settings.thresholds,
     )
     say(f"开始处理 {len(exports)} 个导出文件，数据日期 {run_date.isoformat()} …")
-    if partition_by:
+    if partition_by is not None:
         from pipelines.ops.night_cli import run_partitioned
 
         workers = settings.partitions.workers if workers is None else workers

@@ -4,6 +4,7 @@ import pandas as pd
 
 from pipelines.checks import credit_code, resident_id
 from pipelines.context import RunInputs
+from pipelines.ingest.provenance import PROVENANCE
 from pipelines.ops.bench import BenchResult
 from pipelines.ops.bench_data import MISTAKE_RATES, bench_frame, write_bench_export
 from pipelines.ops.partition import PartitionedResult
@@ -49,8 +50,12 @@ def test_split_keeps_every_row_and_the_partition_column(tmp_path):
     management = split.partitions["管理学院"].exports
     assert [path.name for path in management] == ["bench.csv"]
     first = pd.read_csv(management[0], dtype=str, keep_default_na=False)
-    assert list(first.columns) == list(rows.columns)
-    assert first.equals(rows[rows["学院"] == "管理学院"].reset_index(drop=True))
+    # the split's reserved first column names each row's line in the export
+    assert list(first.columns) == [PROVENANCE, *rows.columns]
+    line = rows.index[rows["学院"] == "管理学院"][0] + 2
+    assert first[PROVENANCE].iloc[0] == f'["bench.csv","",{line}]'
+    copied = first.drop(columns=PROVENANCE)
+    assert copied.equals(rows[rows["学院"] == "管理学院"].reset_index(drop=True))
 
 
 def test_the_last_line_is_the_ratio():

@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 import pipelines.run
 from pipelines.cli import app
+from pipelines.ops.split import usable_columns
 from tests.conftest import PIPELINE
 
 runner = CliRunner()
@@ -149,6 +150,5 @@ def test_serve_partitioned_by_an_unknown_column_names_the_settings_file(tmp_path
 
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"文件 {config}：不认识的分区列“籍贯”。"
-        "请写导出文件的表头名称（如 学院），或写 省份 按生源地所在省份分区"
+        f"文件 {config}：不认识的分区列“籍贯”。可用的列：{usable_columns()}"
     )

@@ -16,7 +16,8 @@ import pipelines.run
 from pipelines.cli import app
 from pipelines.context import RunInputs
 from pipelines.ops.night import PartitionedNight, run_partitioned_night
-from pipelines.ops.split import partition_key
+from pipelines.ops.night_summary import UNSEEN_ACROSS
+from pipelines.ops.split import partition_key, usable_columns
 from pipelines.run import RunOptions
 from tests.conftest import PIPELINE, RUN_DATE
 
@@ -68,10 +69,10 @@ def test_the_night_folder_holds_each_partition_and_the_combined_summary(night, s
     combined = json.loads((out / "run_summary.json").read_text(encoding="utf-8"))
 
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [*COLLEGES, "run.log", "run_summary.json"]
+        [*COLLEGES, "findings.csv", "quarantine.csv", "run.log", "run_summary.json"]
     )
     assert (out / "管理学院" / "statistics.xlsx").is_file()
-    assert sorted(p.name for p in (tmp / "data" / "partitions").glob("*.duckdb")) == [
+    assert sorted(p.name for p in (tmp / "data" / "quxiang.partitions").glob("*.duckdb")) == [
         f"{name}.duckdb" for name in COLLEGES
     ]
     totals = combined["totals"]
@@ -127,6 +128,8 @@ def test_a_failed_partition_is_one_line_and_exit_1_and_keeps_its_earlier_output(
         "分区 管理学院：读入 3 行（入库 3，隔离 0），落实率 50.00%，错误 3 条",
         "合计 3 个分区（完成 2，失败 1）：读入 6 行（入库 6，隔离 0），落实率 71.43%（7 人），"
         "错误 5 条，提醒 0 条；档案可寄 2 份，暂不能寄送 3 份（失败分区的 2 行未计入）",
+        "与上次运行相比：仓库中没有更早的运行，今晚的登记都作为基准保存。",
+        UNSEEN_ACROSS,
         f"输出目录：{out}",
     ]
     assert lines[-1] == f"输出目录：{out}"
@@ -153,9 +156,9 @@ def test_partition_by_an_unknown_column_exits_2_naming_it(tmp_path):
 
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "文件 --partition-by：不认识的分区列“籍贯”。"
-        "请写导出文件的表头名称（如 学院），或写 省份 按生源地所在省份分区"
+        f"参数 --partition-by：不认识的分区列“籍贯”。可用的列：{usable_columns()}"
     )
+    assert usable_columns().startswith("学院、专业、辅导员、学历、省份（生源地所在省份）、")
     assert not (tmp_path / "out").exists()
 
 

@@ -57,7 +57,11 @@ def test_a_footer_row_is_left_aside_and_a_blank_college_has_its_own_partition(tm
     assert dict(split.rows) == {"管理学院": 1, "未填写学院": 1}
     assert split.footer_rows == 1
     blank = split.partitions["未填写学院"].exports[0]
-    assert blank.read_text(encoding="utf-8").splitlines() == ["学号,姓名,学院", "S2,乙,"]
+    # the reserved first column names the original file and line of each copied row
+    assert blank.read_text(encoding="utf-8").splitlines() == [
+        "_来源,学号,姓名,学院",
+        '"[""导出.csv"","""",3]",S2,乙,',
+    ]
 
 
 def test_a_column_the_export_does_not_have_names_the_file(tmp_path):

@@ -10,6 +10,7 @@ import pyarrow as pa
 from pipelines.context import RunContext
 from pipelines.history.remember import remember_inputs
 from pipelines.ingest.extract import SOURCE_COLUMNS, ExtractedFile, raw_schema, scan_file
+from pipelines.ingest.provenance import restore_provenance
 from pipelines.warehouse import row_count, write_frame
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ def ingest(ctx: RunContext) -> dict:
         extracted[kind] = load_raw_table(
             ctx.con, f"raw_{table}", table, paths, inputs.encoding, sheet
         )
+    # a partition's copy of an export names its rows by the export the office uploaded
+    restore_provenance(ctx.con, extracted["exports"])
     write_frame(ctx.con, "quarantine", _quarantine_frame(extracted["exports"]))
 
     files = [_file_summary(e, kind) for kind, group in extracted.items() for e in group]

@@ -1,9 +1,10 @@
 """The partitioned nightly run: split the night's inputs, run every partition, publish once.
 
 Each partition is a whole nightly run (`execute`) with its own warehouse,
-`<folder of the warehouse>/partitions/<partition>.duckdb`, kept from night to night so that
-its history and unit master work as in a single run. The partitions' output folders are
-written inside the night's temporary folder and the whole night is renamed into place at the
+`<folder of the warehouse>/<warehouse name>.partitions/<partition>.duckdb`, kept from night
+to night so that its history and unit master work as in a single run. The partitions' output
+folders are written inside the night's temporary folder, with the night's combined
+quarantine.csv and findings.csv beside them, and the whole night is renamed into place at the
 end: the office never sees half a night. A partition that fails does not stop the others;
 its log is published beside the others' folders, and its previous output (same date, an
 earlier run) is carried over unchanged.
@@ -17,8 +18,11 @@ from pathlib import Path
 
 from pipelines.logging_setup import detach, file_handler
 from pipelines.ops.measure import measured
+from pipelines.ops.night_lists import write_combined_lists
 from pipelines.ops.night_summary import (
     FAILED,
+    OK,
+    SUMMED_BY_LABEL,
     error_text,
     failed_figures,
     partition_figures,
@@ -46,7 +50,14 @@ class PartitionedNight:
 
 
 def partitions_folder(db_path: Path) -> Path:
-    return db_path.parent / "partitions"
+    """The partitions' warehouses and split inputs, named after the night's own warehouse.
+
+    Two warehouses in one folder (a test night and the real one) keep apart histories.
+
+    >>> partitions_folder(Path("data/quxiang.duckdb")).as_posix()
+    'data/quxiang.partitions'
+    """
+    return db_path.parent / f"{db_path.stem}.partitions"
 
 
 def run_partitioned_night(night: PartitionedNight) -> dict:
@@ -77,6 +88,10 @@ def run_partitioned_night(night: PartitionedNight) -> dict:
             if figures["status"] == FAILED:
                 figures["log"] = str(options.out_dir / f"{figures['partition']}.failed.log")
                 _carry_over(options.out_dir / figures["partition"], work_dir)
+        night_totals = totals(results)
+        combined = write_combined_lists(
+            work_dir, [figures["partition"] for figures in results if figures["status"] == OK]
+        )
         summary = {
             "run_date": options.run_date.isoformat(),
             "partition_by": night.by.label,
@@ -86,9 +101,14 @@ def run_partitioned_night(night: PartitionedNight) -> dict:
             "seconds": round(whole.seconds, 2),
             "footer_rows": split.footer_rows,
             "evidence_unmatched": split.evidence_unmatched,
+            "rows_rerouted": split.rows_rerouted,
+            "combined_rows": combined,
+            # the night's changes over the partitions, under a single run's own names
+            "previous_run_date": night_totals["previous_run_date"],
+            **{key: night_totals[key] for key in SUMMED_BY_LABEL},
             "roster_rows": dict(sorted(split.roster_rows.items())),
             "partitions": results,
-            "totals": totals(results),
+            "totals": night_totals,
         }
         _write_summary(work_dir / "run_summary.json", summary)
     except BaseException:

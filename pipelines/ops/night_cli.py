@@ -7,7 +7,7 @@ error and log) on stderr, and the exit code 1 once every other partition has fin
 import typer
 
 from pipelines.errors import QuxiangInputError
-from pipelines.ops.night_summary import FAILED, partition_line, total_line
+from pipelines.ops.night_summary import FAILED, night_lines, partition_line
 from pipelines.run import RunOptions, check_inputs
 
 
@@ -54,7 +54,8 @@ def run_partitioned(
         if failed or not quiet:
             typer.echo(partition_line(figures), err=failed)
     if not quiet:
-        typer.echo(total_line(summary["totals"]))
+        for line in night_lines(summary["totals"], summary["rows_rerouted"]):
+            typer.echo(line)
     typer.echo(f"输出目录：{options.out_dir}")
     if summary["totals"]["count_failed"]:
         raise typer.Exit(1)

@@ -4,6 +4,10 @@ Pure functions over the partitions' figures: `run_partition_night` returns one d
 partition that succeeded, the runner one with `status = "failed"` for each that did not.
 """
 
+from collections import Counter
+
+from pipelines.ingest.reconcile import change_line
+
 OK = "ok"
 FAILED = "failed"
 
@@ -18,6 +22,14 @@ SUMMED = (
     "warnings",
     "dispatch_mailable",
     "dispatch_held",
+)
+# counts by label that add up over partitions, label by label, as in a single run's summary
+SUMMED_BY_LABEL = ("registration_changes", "findings_changes", "findings_by_rule")
+
+# what a partition cannot see: the rules that compare students of different partitions
+UNSEEN_ACROSS = (
+    "按分区运行时，跨分区的核对没有做：同一辅导员带多个学院、同一协议书编号或同一佐证文件"
+    "出现在不同分区的学生身上，只在各分区内部检查；需要这些核对时请不分区运行一次。"
 )
 
 
@@ -48,6 +60,8 @@ def partition_figures(name: str, summary: dict, measured: dict) -> dict:
         "warnings": severity.get("warning", 0),
         "dispatch_mailable": summary.get("dispatch_mailable", 0),
         "dispatch_held": summary.get("dispatch_held", 0),
+        "previous_run_date": summary.get("previous_run_date"),
+        **{key: summary.get(key, {}) for key in SUMMED_BY_LABEL},
         "stage_seconds": summary.get("stage_seconds", {}),
         **measured,
     }
@@ -82,6 +96,11 @@ def totals(partitions: list[dict]) -> dict:
     summed = {key: sum(p.get(key, 0) for p in done) for key in SUMMED}
     graduates = summed["count_graduates"]
     summed["placement_rate"] = summed["count_placed"] / graduates if graduates else None
+    for key in SUMMED_BY_LABEL:
+        summed[key] = _summed_by_label(p.get(key, {}) for p in done)
+    # partitions compare with their own last run; the line names the latest of those dates
+    dates = [p["previous_run_date"] for p in done if p.get("previous_run_date")]
+    summed["previous_run_date"] = max(dates) if dates else None
     summed["count_partitions"] = len(partitions)
     summed["count_failed"] = len(partitions) - len(done)
     # rows the split gave to partitions that failed: not in any count above
@@ -134,6 +153,41 @@ def total_line(total: dict) -> str:
             else ""
         )
     )
+
+
+def night_lines(total: dict, rows_rerouted: int) -> list[str]:
+    r"""The night's line, its changes since the last run, and what partitions do not check.
+
+    >>> lines = night_lines({
+    ...     "count_partitions": 2, "count_failed": 0, "rows_in": 3, "rows_loaded": 3,
+    ...     "rows_quarantined": 0, "placement_rate": 0.5, "count_graduates": 4,
+    ...     "errors": 1, "warnings": 0, "dispatch_mailable": 1, "dispatch_held": 0,
+    ...     "previous_run_date": "2025-08-30", "registration_changes": {"新登记": 2},
+    ...     "findings_changes": {"已修复": 1}}, 1)
+    >>> print(*lines[1].split("；"), lines[2], sep="\n")
+    与上次运行（2025-08-30）相比：新登记 2 人，有变更 0 人，审核状态变更 0 人
+    问题新增 0 条，已修复 1 条，仍未修复 0 条。
+    同一学号的 1 行跟随该学号的第一行，归入了另一个分区（不是本行所填的分区）。
+    """
+    lines = [total_line(total), change_line(total)]
+    if rows_rerouted:
+        lines.append(
+            f"同一学号的 {rows_rerouted} 行跟随该学号的第一行，归入了另一个分区"
+            "（不是本行所填的分区）。"
+        )
+    return [*lines, UNSEEN_ACROSS]
+
+
+def _summed_by_label(counts) -> dict[str, int]:
+    """Counts by label added up, a label counted zero times kept (unlike `Counter` sums).
+
+    >>> _summed_by_label([{"新增": 0, "已修复": 2}, {"已修复": 1}])
+    {'已修复': 3, '新增': 0}
+    """
+    summed: Counter = Counter()
+    for each in counts:
+        summed.update(each)
+    return dict(sorted(summed.items()))
 
 
 def _rate(rate: float | None) -> str:

@@ -4,9 +4,15 @@ Each export is read through the ingest's own readers (every format, encoding and
 nightly run accepts), its header found and mapped by `column_aliases.csv`, and each data row
 is written, cells exactly as read, to a UTF-8 CSV of its partition under the header row as
 written. So every partition is an export in its own right and its run reads it like any
-other: rows it would quarantine are quarantined there, with the split file's row numbers.
-The roster is split by the same column (so each partition's 落实率 has its own denominator)
-and the evidence manifest by the partition of each 学号.
+other: rows it would quarantine are quarantined there. A reserved first column carries the
+original file, sheet and row of each copied row, so that the partition's findings point at
+the export the office uploaded (`pipelines/ingest/provenance.py`).
+
+Every row of one 学号 goes to the partition of that 学号's first row in file order, so that a
+repeated registration (exact or conflicting) is settled by one partition's duplicate rules,
+as a single run settles it, rather than loaded once in each of two partitions. The roster
+is split by the same column (so each partition's 落实率 has its own denominator) and the
+evidence manifest by the partition of each 学号.
 """
 
 import csv
@@ -20,9 +26,11 @@ from pathlib import Path
 from pipelines.context import RunInputs
 from pipelines.errors import MissingColumnError, QuxiangInputError
 from pipelines.ingest.headers import MAX_HEADER_SEARCH_ROWS, aliases, find_header, labels
+from pipelines.ingest.provenance import PROVENANCE, provenance_cell
 from pipelines.ingest.readers import read_file
+from pipelines.normalise.registrations import compact_code
 from pipelines.reference.regions import resolve_region
-from pipelines.text.clean import header_key
+from pipelines.text.clean import clean_text, header_key
 
 logger = logging.getLogger(__name__)
 
@@ -66,24 +74,63 @@ class SplitInputs:
     footer_rows: int = 0
     # manifest rows whose 学号 is in no partition's export
     evidence_unmatched: int = 0
+    # rows sent to the partition of their 学号's first row, not the one their own cell names
+    rows_rerouted: int = 0
+
+
+class PartitionColumnError(QuxiangInputError):
+    """`--partition-by` (or the setting) names no column a partition can be made of."""
+
+    def sentence(self) -> str:
+        if self.path.startswith("--"):
+            return f"参数 {self.path}：{self.problem}。{self.remedy}"
+        return super().sentence()
+
+
+# the columns an office usually partitions by, named first in the list of usable ones
+USUAL_COLUMNS = ("college", "major", "counsellor", "degree_level")
 
 
 def partition_key(text: str, source: str = "--partition-by") -> PartitionKey:
-    """Resolve the `--partition-by` text (or the setting `source`) to a column of the export.
+    r"""Resolve the `--partition-by` text (or the setting `source`) to a column of the export.
 
     >>> partition_key("学院"), partition_key("省份").key
     (PartitionKey(label='学院', key='college', by_province=False), 'origin')
+    >>> try:
+    ...     partition_key(" ")
+    ... except PartitionColumnError as exc:
+    ...     print(*exc.sentence().split("。"), sep="\n")
+    参数 --partition-by：没有写分区列
+    请写导出文件的表头名称（如 学院），或写 省份；不分区运行时不要写 --partition-by
     """
+    if not text.strip():
+        raise PartitionColumnError(
+            source,
+            "没有写分区列",
+            "请写导出文件的表头名称（如 学院），或写 省份；不分区运行时不要写 --partition-by",
+        )
     if text.strip() == PROVINCE:
         return PartitionKey(PROVINCE, "origin", by_province=True)
     key = aliases("registrations").get(header_key(text))
     if key is None or key == "student_id":
-        raise QuxiangInputError(
+        raise PartitionColumnError(
             source,
             f"不认识的分区列“{text}”",
-            "请写导出文件的表头名称（如 学院），或写 省份 按生源地所在省份分区",
+            f"可用的列：{usable_columns()}",
         )
     return PartitionKey(text.strip(), key)
+
+
+def usable_columns() -> str:
+    """The columns `--partition-by` accepts, by the platform's names, the usual ones first.
+
+    >>> usable_columns().split("、")[:5]
+    ['学院', '专业', '辅导员', '学历', '省份（生源地所在省份）']
+    """
+    names = labels("registrations")
+    others = sorted(set(names) - {*USUAL_COLUMNS, "student_id"})
+    usual = [names[key] for key in USUAL_COLUMNS]
+    return "、".join([*usual, f"{PROVINCE}（生源地所在省份）", *(names[key] for key in others)])
 
 
 def safe_name(value: str) -> str:
@@ -99,7 +146,7 @@ def safe_name(value: str) -> str:
 def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInputs:
     """Write each partition's exports, roster and manifest under `folder/<partition>/`."""
     result = SplitInputs()
-    need_ids = inputs.evidence is not None
+    # 学号 (as the normaliser compares them) -> the partition of its first row
     owners: dict[str, str] = {}
     headers: list[list[str]] = []
     exports: dict[str, list[Path]] = {}
@@ -111,17 +158,23 @@ def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInpu
                 headers.append(header_cells)
                 position = _position(path, header_cells, "registrations", by)
                 id_position = _position(path, header_cells, "registrations", _STUDENT_ID)
-                file_name = name if not sheet else f"{name}-{safe_name(sheet)}"
-                for cells in rows:
+                file_name = name if not sheet.label else f"{name}-{safe_name(sheet.label)}"
+                header = [PROVENANCE, *header_cells]
+                for row in rows:
+                    cells = row.cells
                     partition = by.value_of(_cell(cells, position))
                     if not partition and sum(1 for c in cells if c.strip()) == 1:
                         result.footer_rows += 1
                         continue
                     partition = partition or by.blank
-                    writers.write(partition, file_name, header_cells, cells)
+                    student = compact_code(clean_text(_cell(cells, id_position)))
+                    if student:
+                        first = owners.setdefault(student, partition)
+                        result.rows_rerouted += first != partition
+                        partition = first
+                    origin = provenance_cell(path.name, sheet.name, row.number)
+                    writers.write(partition, file_name, header, [origin, *cells])
                     result.rows[partition] += 1
-                    if need_ids:
-                        owners[_cell(cells, id_position).strip()] = partition
             for partition, path_written in writers.paths:
                 exports.setdefault(partition, []).append(path_written)
     roster = _split_roster(inputs, by, folder, result)
@@ -144,12 +197,14 @@ def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInpu
             sheet=None,
         )
     logger.info(
-        "Split %d rows of %d exports into %d partitions by %s; %d footer rows left aside.",
+        "Split %d rows of %d exports into %d partitions by %s; %d footer rows left aside; "
+        "%d rows followed their 学号's first row into another partition.",
         sum(result.rows.values()),
         len(inputs.exports),
         len(result.partitions),
         by.label,
         result.footer_rows,
+        result.rows_rerouted,
     )
     return result
 
@@ -197,8 +252,8 @@ def _keyed_rows(path: Path, table: str, encoding: str | None, by: PartitionKey):
         for position, cell in enumerate(header_cells):
             positions.setdefault(known.get(header_key(cell), ""), position)
         positions.pop("", None)
-        for cells in rows:
-            yield {key: _cell(cells, position) for key, position in positions.items()}
+        for row in rows:
+            yield {key: _cell(row.cells, position) for key, position in positions.items()}
 
 
 def _canonical(table: str, keyed: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -208,8 +263,17 @@ def _canonical(table: str, keyed: dict[str, str]) -> tuple[list[str], list[str]]
     return [names[key] for key in keys], [keyed.get(key, "") for key in keys]
 
 
+@dataclass(frozen=True)
+class _SheetName:
+    """A sheet's own name (the provenance of its rows), and the one its split copy carries."""
+
+    name: str
+    # '' when the file has one sheet: its copy keeps the export's name alone
+    label: str
+
+
 def _sheets(path: Path, table: str, encoding: str | None, chosen: str | None = None):
-    """(sheet name, header cells, data rows) of every sheet holding a 学号 header.
+    """(sheet names, header cells, data rows) of every sheet holding a 学号 header.
 
     `chosen` (`--sheet`) keeps a workbook's sheet of that name only; text files have none.
     """
@@ -225,11 +289,11 @@ def _sheets(path: Path, table: str, encoding: str | None, chosen: str | None = N
             row.cells for row in sheet.head(header.row_number) if row.number == header.row_number
         )
         rows = (
-            row.cells
+            row
             for row in sheet.open_rows()
             if row.number > header.row_number and any(c.strip() for c in row.cells)
         )
-        yield (sheet.name if several else ""), header_cells, rows
+        yield _SheetName(sheet.name, sheet.name if several else ""), header_cells, rows
 
 
 def _position(path: Path, header_cells: list[str], table: str, by: PartitionKey) -> int:
