@@ -71,6 +71,22 @@ def test_every_row_of_a_student_follows_the_first_row_into_its_partition(tmp_pat
     ]
 
 
+def test_the_manifest_follows_each_student_written_as_the_normaliser_reads_it(tmp_path):
+    export = write_export(tmp_path / "导出.csv")
+    manifest = tmp_path / "佐证清单.csv"
+    manifest.write_text("学号,文件名\n ｓ００１ ,a.pdf\nS003,b.pdf\nS999,c.pdf\n", encoding="utf-8")
+
+    split = split_inputs(RunInputs((export,), manifest), partition_key("学院"), tmp_path / "split")
+
+    files = {name: read_csv(inputs.evidence) for name, inputs in split.partitions.items()}
+    column = files["管理学院"][0].index("文件名")
+    assert {name: [row[column] for row in rows[1:]] for name, rows in files.items()} == {
+        "机械工程学院": ["a.pdf"],
+        "管理学院": ["b.pdf"],
+    }
+    assert split.evidence_unmatched == 1
+
+
 def test_a_conflicting_repeat_across_colleges_is_quarantined_as_in_a_single_run(nights):
     tmp, first, _ = nights
     night = tmp / "out" / RUN_DATE.isoformat()

@@ -8,6 +8,7 @@ so that the office is pointed at the line of the export it uploaded, not at the 
 A file without the column is left exactly as read.
 """
 
+import functools
 import json
 import logging
 
@@ -28,8 +29,14 @@ def provenance_cell(file: str, sheet: str, row: int) -> str:
     >>> provenance_cell("导出|1.csv", "", 57)
     '["导出\\\\u007c1.csv","",57]'
     """
-    text = json.dumps([file, sheet, row], ensure_ascii=False, separators=(",", ":"))
-    return text.replace("|", "\\u007c")
+    return f"{_prefix(file, sheet)}{row}]"
+
+
+@functools.cache
+def _prefix(file: str, sheet: str) -> str:
+    # one JSON encoding per file and sheet, not per row: the split writes millions of them
+    text = json.dumps([file, sheet], ensure_ascii=False, separators=(",", ":"))
+    return text[:-1].replace("|", "\\u007c") + ","
 
 
 def restore_provenance(con: duckdb.DuckDBPyConnection, extracted: list[ExtractedFile]) -> None:

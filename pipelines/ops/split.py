@@ -167,7 +167,7 @@ def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInpu
                         result.footer_rows += 1
                         continue
                     partition = partition or by.blank
-                    student = compact_code(clean_text(_cell(cells, id_position)))
+                    student = student_key(_cell(cells, id_position))
                     if student:
                         first = owners.setdefault(student, partition)
                         result.rows_rerouted += first != partition
@@ -232,7 +232,7 @@ def _split_evidence(inputs: RunInputs, owners: dict, folder: Path, result: Split
         return {}
     with _Writers(folder) as writers:
         for keyed in _keyed_rows(inputs.evidence, "evidence", inputs.encoding, _STUDENT_ID):
-            partition = owners.get(keyed.get("student_id", "").strip())
+            partition = owners.get(student_key(keyed.get("student_id", "")))
             if partition is None:
                 result.evidence_unmatched += 1
                 continue
@@ -306,6 +306,15 @@ def _position(path: Path, header_cells: list[str], table: str, by: PartitionKey)
         f"没有“{by.label}”列，无法按{by.label}分区",
         "请换一个分区列，或去掉 --partition-by 不分区运行",
     )
+
+
+def student_key(cell: str) -> str:
+    """A 学号 as the normaliser compares them: clean, half-width, upper-case, no spaces.
+
+    >>> student_key(" ｓ００１ "), student_key("S 001")
+    ('S001', 'S001')
+    """
+    return compact_code(clean_text(cell))
 
 
 def _cell(cells: list[str], position: int) -> str:
