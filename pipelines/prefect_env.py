@@ -3,6 +3,10 @@
 Prefect's local mode starts a temporary API server (15-25 s on two cores, close to its default
 start-up timeout) and would send telemetry to the internet; neither may surprise the clerk.
 Values already set in the environment win, so a Prefect server can be configured outside.
+
+The temporary server is Prefect's child process: a run killed with SIGKILL leaves it running,
+because nothing in the killed process gets to stop it. Prefect offers no parent-death hook for
+it; runs against the project's own server (`quxiang server start`) start no temporary one.
 """
 
 import os
