@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from pipelines.context import RunInputs
-from pipelines.errors import MissingColumnError
+from pipelines.errors import MissingColumnError, QuxiangInputError
 from pipelines.ingest.extract import extract_file
 from pipelines.ops.split import partition_key, split_inputs
 from pipelines.sample.generate import build_sample
@@ -101,3 +101,25 @@ def test_only_the_chosen_sheet_of_a_workbook_is_split(tmp_path):
         "导出-往届.csv",
     ]
     assert chosen.partitions["管理学院"].sheet is None
+
+
+def test_two_spellings_that_share_a_folder_stop_the_split(tmp_path):
+    export = tmp_path / "导出.csv"
+    export.write_text("学号,学院\nS1,信息/工程学院\nS2,信息_工程学院\n", encoding="utf-8")
+
+    with pytest.raises(QuxiangInputError) as raised:
+        split_inputs(RunInputs((export,)), partition_key("学院"), tmp_path / "split")
+
+    assert raised.value.sentence() == (
+        f"文件 {export}：学院“信息/工程学院”和“信息_工程学院”"
+        "会成为同一个分区文件夹“信息_工程学院”。请在导出里把学院名称改正或统一后重新运行"
+    )
+
+
+def test_a_college_named_like_a_file_of_the_night_gets_its_own_folder(tmp_path):
+    export = tmp_path / "导出.csv"
+    export.write_text("学号,学院\nS1,findings.csv\nS2,管理学院\n", encoding="utf-8")
+
+    split = split_inputs(RunInputs((export,)), partition_key("学院"), tmp_path / "split")
+
+    assert dict(split.rows) == {"_findings.csv": 1, "管理学院": 1}

@@ -39,6 +39,8 @@ PROVINCE = "省份"
 UNKNOWN_PROVINCE = "生源地无法识别"
 # characters a folder name cannot hold on some system the office may copy the outputs to
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+# the night's own files beside the partition folders; a college must not be named like them
+NIGHT_FILES = ("quarantine.csv", "findings.csv", "run.log", "run_summary.json")
 
 
 @dataclass(frozen=True)
@@ -136,10 +138,12 @@ def usable_columns() -> str:
 def safe_name(value: str) -> str:
     """A partition value as a folder name: path separators and control characters replaced.
 
-    >>> safe_name("经济/管理学院"), safe_name(".hidden")
-    ('经济_管理学院', '_hidden')
+    >>> safe_name("经济/管理学院"), safe_name(".hidden"), safe_name("findings.csv")
+    ('经济_管理学院', '_hidden', '_findings.csv')
     """
     name = UNSAFE.sub("_", value.strip())
+    if name.lower() in NIGHT_FILES or name.lower().endswith(".failed.log"):
+        return "_" + name
     return "_" + name[1:] if name.startswith(".") else name
 
 
@@ -151,6 +155,7 @@ def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInpu
     headers: list[list[str]] = []
     exports: dict[str, list[Path]] = {}
     names = _file_names(inputs.exports)
+    folders: dict[str, str] = {}
     for path, name in zip(inputs.exports, names, strict=True):
         with _Writers(folder) as writers:
             sheets = _sheets(path, "registrations", inputs.encoding, inputs.sheet)
@@ -162,11 +167,13 @@ def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInpu
                 header = [PROVENANCE, *header_cells]
                 for row in rows:
                     cells = row.cells
-                    partition = by.value_of(_cell(cells, position))
+                    written = _cell(cells, position).strip()
+                    partition = by.value_of(written)
                     if not partition and sum(1 for c in cells if c.strip()) == 1:
                         result.footer_rows += 1
                         continue
                     partition = partition or by.blank
+                    _check_one_value_per_folder(folders, partition, written, by, path)
                     student = student_key(_cell(cells, id_position))
                     if student:
                         first = owners.setdefault(student, partition)
@@ -210,6 +217,23 @@ def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInpu
 
 
 _STUDENT_ID = PartitionKey("学号", "student_id")
+
+
+def _check_one_value_per_folder(
+    folders: dict[str, str], partition: str, written: str, by: PartitionKey, path: Path
+) -> None:
+    """Stop when two spellings would share a folder: one warehouse would hold both colleges."""
+    # provinces group many spellings on purpose; the folder is the province's name
+    if by.by_province:
+        return
+    first = folders.setdefault(partition, written)
+    if first != written:
+        shown = [f"“{text}”" if text else "空白" for text in (first, written)]
+        raise QuxiangInputError(
+            path,
+            f"{by.label}{shown[0]}和{shown[1]}会成为同一个分区文件夹“{partition}”",
+            f"请在导出里把{by.label}名称改正或统一后重新运行",
+        )
 
 
 def _split_roster(inputs: RunInputs, by: PartitionKey, folder: Path, result: SplitInputs):
