@@ -148,7 +148,13 @@ def safe_name(value: str) -> str:
 
 
 def split_inputs(inputs: RunInputs, by: PartitionKey, folder: Path) -> SplitInputs:
-    """Write each partition's exports, roster and manifest under `folder/<partition>/`."""
+    """Write each partition's exports, roster and manifest under `folder/<partition>/`.
+
+    Not yet here: the single run's stop on an unpaired quote that swallowed many lines runs
+    only inside each partition's ingest, so such a file fails its partition (exit 1, naming
+    the split copy's text lines) instead of stopping the night before the split. Partitions
+    are also shown by their folder-safe names (`信息_工程学院`), not the college's spelling.
+    """
     result = SplitInputs()
     # 学号 (as the normaliser compares them) -> the partition of its first row
     owners: dict[str, str] = {}
